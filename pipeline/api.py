@@ -1,0 +1,88 @@
+"""The public Python API that the CLI, the web page and notebooks all use."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from pipeline import stages
+from pipeline.errors import LofteError
+from pipeline.evaluate import Report, score
+from pipeline.executors import make_executor
+from pipeline.output import to_schema
+from pipeline.records import Document, Ingested, Page
+from pipeline.runner import RunReport, process_path, run
+from pipeline.stages import Options
+from pipeline.store import Store
+
+DEFAULT_DB = "lofte.db"
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    jobs: int | None = None,
+    dask: str | None = None,
+    options: Options | None = None,
+    progress: Callable[[int], Any] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> RunReport:
+    """Ingest files and folders into the store at ``db``; returns what happened."""
+    executor = make_executor(jobs=jobs, dask=dask)
+    try:
+        with Store(db) as store:
+            return run(paths, store, executor, options, progress=progress, on_error=on_error)
+    finally:
+        executor.close()
+
+
+def extract_text(text: str, date: str | Date | None = None, doc_id: str = "text") -> dict[str, Any]:
+    """Extract the SCHEMA.md record from a string (``date`` overrides the document's own)."""
+    doc = Document(doc_id, "<text>", "")
+    doc.ingested = Ingested([Page(1, text, "text")], source_format="text")
+    return to_schema(_finish(doc, date))
+
+
+def extract_file(path: str | Path, options: Options | None = None) -> dict[str, Any]:
+    """Extract the SCHEMA.md record from one file (``doc_id`` is the file stem)."""
+    return to_schema(process_path(Path(path), options))
+
+
+def _finish(doc: Document, date: str | Date | None) -> Document:
+    opts = Options()
+    for name in ("normalise", "structure"):
+        doc = stages.run_stage(name, doc, opts)
+    if date is not None and doc.structure is not None:
+        iso = date.isoformat() if isinstance(date, Date) else str(date)
+        doc.structure = dataclasses.replace(doc.structure, date=iso)
+    for name in ("extract", "link", "graph"):
+        doc = stages.run_stage(name, doc, opts)
+    return doc
+
+
+def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
+    """(document, gold JSON) pairs: every DIR/<stem>.txt with DIR/<stem>.json beside it."""
+    d = Path(gold_dir)
+    if not d.is_dir():
+        raise LofteError("E030", "not a folder", d)
+    pairs = [
+        (t, t.with_suffix(".json"))
+        for t in sorted(d.glob("*.txt"))
+        if t.with_suffix(".json").is_file()
+    ]
+    if not pairs:
+        raise LofteError("E030", "no <stem>.txt with <stem>.json beside it", d)
+    return pairs
+
+
+def evaluate(gold_dir: str | Path) -> Report:
+    """Run extraction on every gold document and score it."""
+    results = []
+    for txt, js in gold_pairs(gold_dir):
+        gold = json.loads(js.read_text(encoding="utf-8"))
+        results.append((extract_file(txt), gold))
+    return score(results)

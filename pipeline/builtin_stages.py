@@ -1,0 +1,68 @@
+"""The six built-in stages, each a thin registered wrapper over its module's pure function."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pipeline import actors, commitments, fragments, linking, normalise, reader, structure
+from pipeline.records import Document, Extraction
+from pipeline.stages import Options, register
+from pipeline.textmap import page_of, to_raw
+
+
+def _need(doc: Document, field: str) -> None:
+    if getattr(doc, field) is None:
+        raise RuntimeError(f"{doc.doc_id}: stage input {field!r} missing")
+
+
+@register("ingest", version="2", fills="ingested")
+def ingest_stage(doc: Document, opts: Options) -> Document:
+    """Read the source file into pages of raw text."""
+    return dataclasses.replace(doc, ingested=reader.ingest_file(Path(doc.source), opts))
+
+
+@register("normalise", version="2", fills="normalised")
+def normalise_stage(doc: Document, opts: Options) -> Document:
+    """Clean the raw text, keeping a map back to raw offsets."""
+    _need(doc, "ingested")
+    assert doc.ingested is not None
+    return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
+
+
+@register("structure", version="1", fills="structure")
+def structure_stage(doc: Document, opts: Options) -> Document:
+    """Find document type, date, identifiers, authors and references."""
+    _need(doc, "normalised")
+    assert doc.normalised is not None
+    return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
+
+
+@register("extract", version="2", fills="extraction")
+def extract_stage(doc: Document, opts: Options) -> Document:
+    """Find actors and commitments, and place each commitment on its page."""
+    _need(doc, "structure")
+    assert doc.normalised is not None and doc.structure is not None
+    text = doc.normalised.text
+    found_actors = actors.find_actors(text, doc.structure)
+    found = commitments.find_commitments(text, doc.structure, found_actors)
+    if doc.ingested is not None:
+        raw = doc.ingested.raw_text
+        for c in found:
+            c.page = page_of(raw, to_raw(doc.normalised.segments, c.char_start))
+    return dataclasses.replace(doc, extraction=Extraction(found_actors, found))
+
+
+@register("link", version="1", fills="links")
+def link_stage(doc: Document, opts: Options) -> Document:
+    """Key each commitment's measure so statements across documents can be joined."""
+    _need(doc, "extraction")
+    assert doc.extraction is not None
+    return dataclasses.replace(doc, links=linking.measure_keys(doc.extraction.commitments))
+
+
+@register("graph", version="1", fills="graph")
+def graph_stage(doc: Document, opts: Options) -> Document:
+    """This document's nodes and edges; the corpus graph is the union of these."""
+    _need(doc, "links")
+    return dataclasses.replace(doc, graph=fragments.document_fragment(doc))

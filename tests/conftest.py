@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to the bundled corpus and to ../shared when it is beside the repo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+SEEDS = CORPUS / "seeds"
+SHARED = REPO.parent / "shared"
+GOLD = SHARED / "gold" / "seeds"
+
+
+@pytest.fixture
+def gold_dir() -> Path:
+    """The gold seed folder in ../shared (tests that need it say so by using this)."""
+    if not GOLD.is_dir():
+        pytest.skip("../shared/gold/seeds is not beside the repository")
+    return GOLD
+
+
+@pytest.fixture
+def seed_texts() -> dict[str, str]:
+    """The five bundled seed texts by stem."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

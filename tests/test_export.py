@@ -1,0 +1,84 @@
+"""Every export format loads back, and a failed export leaves nothing behind."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from pipeline.errors import LofteError
+from pipeline.export import EXPORTERS, Exporter, export
+
+
+def _graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("doc:a", kind="document", date="2023-11-22", title="Svar", pages=1)
+    g.add_node(
+        "actor:per-x",
+        kind="actor",
+        name="Åsa Öberg",
+        party=None,
+        roles=["ordförande"],
+        aliases=["Åsa Öberg"],
+    )
+    g.add_node(
+        "measure:plan",
+        kind="measure",
+        label="plan",
+        due=None,
+        first_seen="2023-11-22",
+        overdue=False,
+    )
+    g.add_node("commitment:a:0", kind="commitment", sentence="En plan ska tas fram.", page=1)
+    g.add_edge("doc:a", "commitment:a:0", key="contains", kind="contains")
+    g.add_edge("commitment:a:0", "measure:plan", key="concerns", kind="concerns", reason="x")
+    g.add_edge("doc:a", "actor:per-x", key="mentions", kind="mentions")
+    return g
+
+
+def test_graphml_gexf_json_round_trip(tmp_path: Path) -> None:
+    g = _graph()
+    h = nx.read_graphml(export(g, "graphml", tmp_path / "g.graphml"))
+    assert set(h.nodes) == set(g.nodes) and h.number_of_edges() == 3
+    assert json.loads(h.nodes["actor:per-x"]["roles"]) == ["ordförande"]
+    x = nx.read_gexf(export(g, "gexf", tmp_path / "g.gexf"))
+    assert set(x.nodes) == set(g.nodes)
+    text = (tmp_path / "g.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'start="2023-11-22"' in text
+    data = json.loads(export(g, "json", tmp_path / "g.json").read_text(encoding="utf-8"))
+    j = nx.node_link_graph(data, edges="edges")
+    assert j.number_of_edges() == 3 and j.nodes["actor:per-x"]["name"] == "Åsa Öberg"
+
+
+def test_csv_and_neo4j_headers(tmp_path: Path) -> None:
+    g = _graph()
+    out = export(g, "csv", tmp_path / "csv")
+    rows = list(csv.DictReader((out / "nodes.csv").open(encoding="utf-8")))
+    assert {r["id"] for r in rows} == set(g.nodes)
+    neo = export(g, "neo4j", tmp_path / "neo")
+    for f in neo.glob("nodes_*.csv"):
+        header = f.read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert header[0] == "id:ID" and header[-1] == ":LABEL"
+    for f in neo.glob("rels_*.csv"):
+        header = f.read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert header[:2] == [":START_ID", ":END_ID"] and header[-1] == ":TYPE"
+
+
+def test_failed_export_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "g.graphml"
+
+    def boom(g: nx.MultiDiGraph, path: Path) -> None:
+        path.write_text("<half", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setitem(EXPORTERS, "graphml", Exporter("graphml", ".graphml", boom))
+    with pytest.raises(LofteError) as err:
+        export(_graph(), "graphml", target)
+    assert err.value.code == "E021"
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []
