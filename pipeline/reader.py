@@ -1,0 +1,145 @@
+"""Ingest: sniff a source file and read it into pages of raw text (`pipeline.ingest` is the API)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.errors import LofteError
+from pipeline.ingest_image import ingest_image
+from pipeline.ingest_pdf import ingest_pdf
+from pipeline.ingest_text import ingest_text
+from pipeline.records import Ingested
+from pipeline.stages import Options
+from pipeline.timelimit import TimeLimitExceeded, time_limit
+
+# Extension -> the kind of content it promises.
+EXPECTED = {
+    ".pdf": "pdf",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+IMAGE_FORMATS = ("png", "jpeg", "tiff")
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"II+\x00", "tiff"),
+    (b"MM\x00+", "tiff"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"PK\x03\x04", "zip (office document?)"),
+    (b"\xd0\xcf\x11\xe0", "ole (old office document?)"),
+    (b"{\\rtf", "rtf"),
+)
+_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
+SNIFF_BYTES = 4096
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes of a file hold: pdf, png, jpeg, tiff, html, text, binary, ..."""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "webp"
+    if head.startswith(_TEXT_BOMS[1:]):
+        return "text"  # UTF-16: NUL bytes are expected there
+    body = head[3:] if head.startswith(_TEXT_BOMS[0]) else head
+    lowered = body[:2048].lstrip().lower()
+    if any(marker in lowered for marker in _HTML_MARKERS):
+        return "html"
+    controls = sum(1 for b in body if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+    if body.count(0) > 0.3 * len(body) and body.count(0) < 0.6 * len(body):
+        return "text"  # BOM-less UTF-16; the decoder checks it properly
+    return "binary" if controls > 0.02 * max(len(body), 1) else "text"
+
+
+def _read(path: Path) -> tuple[bytes, int]:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+            fh.seek(0, 2)
+            size = fh.tell()
+    except IsADirectoryError as exc:
+        raise LofteError("E001", "is a directory", path=path) from exc
+    except OSError as exc:
+        raise LofteError("E001", exc.strerror or str(exc), path=path) from exc
+    return head, size
+
+
+def _kind(path: Path, head: bytes) -> tuple[str, str]:
+    """(reader, detected format) for ``path``, or a LofteError for mismatches."""
+    ext = path.suffix.lower()
+    found = sniff(head)
+    expected = EXPECTED.get(ext)
+    if expected is None:
+        if ext:
+            raise LofteError("E002", f"extension {ext} ({found} content)", path=path)
+        # No extension at all: the content decides.
+        if found == "pdf" or found in IMAGE_FORMATS:
+            return ("pdf" if found == "pdf" else "image"), found
+        if found in ("html", "text"):
+            return found, found
+        raise LofteError("E002", f"no extension and {found} content", path=path)
+    if expected == "pdf":
+        if found == "pdf":
+            return "pdf", "pdf"
+        if found == "binary":
+            raise LofteError("E004", "no PDF header: not a PDF or badly damaged", path=path)
+        raise LofteError("E006", f"{ext} file holds {found}", path=path)
+    if expected == "image":
+        if found in IMAGE_FORMATS:
+            return "image", found
+        raise LofteError("E006", f"{ext} file holds {found}", path=path)
+    # Text-like files: a .txt holding HTML stays raw text (the normaliser deals with tags);
+    # binary content is left to the decoder, which reports E010.
+    if found not in ("html", "text", "binary"):
+        raise LofteError("E006", f"{ext} file holds {found}", path=path)
+    return expected, found
+
+
+def ingest_file(path: Path, opts: Options) -> Ingested:
+    """Read ``path`` into pages of raw text; every failure is a :class:`LofteError`.
+
+    The whole file gets at most ``opts.doc_timeout`` seconds (E008). In a process's main
+    thread a SIGALRM timer enforces this even inside a looping parser; elsewhere the limit
+    is checked between pages and caps each tesseract call.
+    """
+    path = Path(path)
+    head, size = _read(path)
+    if size == 0:
+        raise LofteError("E003", path=path)
+    reader, fmt = _kind(path, head)
+    try:
+        with time_limit(opts.doc_timeout) as deadline:
+            if reader == "pdf":
+                return ingest_pdf(path, opts, deadline)
+            if reader == "image":
+                return ingest_image(path, opts, deadline, fmt)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise LofteError("E001", exc.strerror or str(exc), path=path) from exc
+            return ingest_text(path, data, reader)
+    except TimeLimitExceeded as exc:
+        raise LofteError("E008", f"{exc} (limit {opts.doc_timeout:g} s)", path=path) from None
+    except LofteError:
+        raise
+    except MemoryError as exc:
+        raise LofteError("E007", "out of memory", path=path) from exc
+    except Exception as exc:  # a reader bug must not crash the batch; report it with the file
+        raise LofteError("E012", f"ingest: {type(exc).__name__}: {exc}", path=path) from exc
