@@ -1,0 +1,36 @@
+"""Structure: document type, own date, title, identifiers, parties, sections and references."""
+
+from __future__ import annotations
+
+from pipeline import doctype
+from pipeline.records import Structure
+from pipeline.structure_dates import own_date
+from pipeline.structure_ids import identifiers, references
+from pipeline.structure_lines import HEAD_CHARS, head_lines, head_text, split_lines
+from pipeline.structure_people import authors, recipients
+from pipeline.structure_sections import find_title, sections, title_text
+
+# The header block and title of long single-line extractions can run past HEAD_CHARS.
+_ID_HEAD_CHARS = 1200
+
+
+def analyse(text: str) -> Structure:
+    """Describe the document whose normalised text is ``text``."""
+    lines = split_lines(text)
+    head = head_text(text, HEAD_CHARS)
+    doc_type, source = doctype.classify(text)
+    title_line = find_title(lines)
+    title = title_text(lines, title_line) if title_line else None
+    found_sections = sections(lines, len(text), title_line)
+    ids = identifiers(head_text(text, _ID_HEAD_CHARS), text, doc_type == "protokoll")
+    return Structure(
+        doc_type=doc_type,
+        doc_type_source=source,
+        date=own_date(lines, head_lines(lines), len(text)),
+        title=title,
+        identifiers=ids,
+        references=references(title, text, found_sections, ids),
+        recipients=recipients(text, lines, head),
+        authors=authors(text, lines, head, doc_type),
+        sections=found_sections,
+    )
