@@ -1,0 +1,292 @@
+"""Commitments: sentences that pledge, propose or report a measure, one record per measure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from pipeline import deadlines
+from pipeline.doctype_rules import rule_doctype
+from pipeline.measure_phrase import measure_of
+from pipeline.records import Actor, Commitment, Deadline, Structure
+from pipeline.responsible import responsible_of
+from pipeline.sentences import Unit, bullet_sentence, split_units
+from pipeline.status_rules import (
+    CONFIDENCE,
+    PROPOSAL_DOCS,
+    decide_status,
+    excluded,
+    find_cues,
+    main_cue,
+)
+
+STATUS_ORDER = {"proposed": 0, "pledged": 1, "in_progress": 2, "done": 3, "cancelled": 4}
+MERGE_SENTENCE = 0.5
+MERGE_MEASURE = 0.75
+# A trained sentence scorer may be plugged in here: it gets the sentence, returns P(commitment).
+SentenceScorer = Callable[[str], float]
+_scorer: SentenceScorer | None = None
+_WORD = re.compile(r"\w+")
+_PAST_ORDER = re.compile(r"(?:gav|gavs|fick|uppdrog|beslutade|beslöt)\b", re.I)
+_UNDER_PROPOSAL = re.compile(r"\b(?:i\s+förslaget|förslaget\s+(?:ska|innebär|innehåller))\b", re.I)
+_CONTENTLESS = re.compile(r"(?::|\bföljande\s*[.:]?)\s*$", re.I)
+_PAST_DECISION = re.compile(r"\b(?:har\s+(?:\w+\s+)?beslutat|beslutade|beslöt)\b", re.I)
+_FUNCTION_WORDS = frozenset(
+    [
+        "av",
+        "och",
+        "i",
+        "för",
+        "med",
+        "till",
+        "på",
+        "om",
+        "den",
+        "det",
+        "de",
+        "en",
+        "ett",
+        "som",
+        "samt",
+        "från",
+        "inom",
+        "mellan",
+        "hos",
+        "vid",
+        "revidering",
+        "översyn",
+        "uppföljning",
+        "införande",
+        "utredning",
+        "utvärdering",
+        "utökning",
+        "rekrytering",
+        "implementering",
+        "kartläggning",
+        "utveckling",
+        "hantering",
+        "delning",
+        "stärkning",
+        "förstärkning",
+    ]
+)
+_SUMMARY = re.compile(r"\b(?:sammanfattning|sammandrag|sammanfattat|ärendet\s+i\s+korthet)\b", re.I)
+
+
+def set_scorer(scorer: SentenceScorer | None) -> None:
+    """Install (or remove) a learned sentence scorer that is blended into ``confidence``."""
+    global _scorer
+    _scorer = scorer
+
+
+def effective_doc_type(text: str, structure: Structure) -> str:
+    """The structure's doc type, or a rule reading of the text head when it says 'other'."""
+    if structure.doc_type and structure.doc_type != "other":
+        return structure.doc_type
+    return rule_doctype(text) or "other"
+
+
+def _section_title(unit: Unit, structure: Structure, last_heading: str) -> str:
+    for s in structure.sections:
+        if s.start <= unit.start < s.end:
+            return s.title
+    return last_heading
+
+
+def _ref_date(structure: Structure) -> date | None:
+    try:
+        return date.fromisoformat(structure.date) if structure.date else None
+    except ValueError:
+        return None
+
+
+def _deadline(sentence: str, ref: date | None) -> Deadline | None:
+    pick: Any = getattr(deadlines, "pick_deadline", None)
+    if pick is None:
+        return None
+    te = pick(sentence, ref)
+    if te is None:
+        return None
+    start = te.interval_start.isoformat() if te.interval_start else None
+    end = te.interval_end.isoformat() if te.interval_end else None
+    return Deadline(te.text, start, end)
+
+
+def _future(sentence: str, ref: date | None) -> bool:
+    """Whether ``sentence`` names a due time after the document date (present-for-future)."""
+    d = _deadline(sentence, ref)
+    if ref is None or d is None:
+        return False
+    when = d.end or d.start
+    return when is not None and when >= ref.isoformat()
+
+
+def _paragraph_text(units: list[Unit], index: int) -> str:
+    return " ".join(u.text for u in units if u.paragraph == index and u.kind == "sentence")
+
+
+def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> list[Commitment]:
+    """Every commitment in the normalised ``text``, one record per measure."""
+    doc_type = effective_doc_type(text, structure)
+    ref = _ref_date(structure)
+    units = split_units(text)
+    found: list[tuple[Commitment, bool]] = []
+    heading = ""
+    for unit in units:
+        if unit.kind == "heading":
+            heading = unit.text
+            continue
+        if unit.kind == "leadin":
+            continue
+        sentence = bullet_sentence(unit)
+        if len(sentence.split()) < 3:
+            continue
+        section = _section_title(unit, structure, heading)
+        summary = bool(_SUMMARY.search(section))
+        for c in _commitment(sentence, unit, doc_type, section, ref, actors, units):
+            found.append((c, summary))
+    return merge_restatements(found)
+
+
+def _commitment(
+    sentence: str,
+    unit: Unit,
+    doc_type: str,
+    section: str,
+    ref: date | None,
+    actors: list[Actor],
+    units: list[Unit],
+) -> list[Commitment]:
+    if excluded(sentence, doc_type):
+        return []
+    cues = find_cues(sentence, doc_type)
+    if not cues:
+        return []
+    cue = main_cue(cues)
+    status = decide_status(cues, doc_type, section)
+    if doc_type in PROPOSAL_DOCS and status in ("in_progress", "done"):
+        return []  # a proposer's account of past work is background
+    if cue.family not in ("done", "progress") and _CONTENTLESS.search(sentence):
+        return []  # a lead-in whose list did not follow carries no measure
+    if doc_type in PROPOSAL_DOCS and cue.family == "decision" and _PAST_DECISION.search(sentence):
+        return []  # a decision a proposer cites is background
+    if cue.label == "börjar" and not _future(sentence, ref):
+        return []
+    past_order = _PAST_ORDER.match(sentence[cue.start : cue.end + 1])
+    ordered = cue.family in ("assignment", "decision") and past_order
+    if status == "pledged" and ordered and _deadline(sentence, ref) is None:
+        status = "done"  # an assignment given earlier, with nothing left due
+    if status == "pledged" and doc_type not in PROPOSAL_DOCS and _UNDER_PROPOSAL.search(sentence):
+        status = "proposed"  # the pledge is part of a proposal still to be decided
+    paragraph = _paragraph_text(units, unit.paragraph)
+    confidence = CONFIDENCE[cue.family]
+    if _scorer is not None:
+        confidence = 0.5 * confidence + 0.5 * _scorer(sentence)
+    measure = _with_topic(
+        measure_of(sentence, cue, _antecedent(units, unit)) or sentence, paragraph
+    )
+    # Times of finished work say when it was done, never when it is due.
+    deadline = None if status == "done" else _deadline(sentence, ref)
+    return [
+        Commitment(
+            sentence=sentence,
+            measure=measure,
+            responsible=responsible_of(sentence, cue, actors, paragraph),
+            deadline=deadline,
+            status=status,
+            char_start=unit.start,
+            char_end=unit.end,
+            cue=cue.label,
+            confidence=round(confidence, 3),
+        )
+    ]
+
+
+_TOPIC = re.compile(
+    r"^(?:när|vad)\s+det\s+gäller\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+?)"
+    r"(?=\s*,|\s+(?:pågår|är|har|finns|så|kommer|ska|bedriver|arbetar)\b)",
+    re.I,
+)
+
+
+def _with_topic(measure: str, paragraph: str) -> str:
+    """A bare noun measure gets the paragraph's topic: 'handlingsplan' -> '… för fältarbetet'.
+
+    Council answers often open a paragraph with "När det gäller X" and then name measures
+    without repeating X; the topic is what tells this plan from every other plan.
+    """
+    words = measure.split()
+    if len(words) > 2 or (
+        len(words) == 2 and words[0].casefold() not in ("en", "ett", "ny", "nya")
+    ):
+        return measure
+    m = _TOPIC.match(paragraph)
+    if not m or m.group(1).casefold() in measure.casefold():
+        return measure
+    return f"{words[-1]} för {m.group(1)}"
+
+
+def _antecedent(units: list[Unit], unit: Unit) -> str:
+    """The subject noun of the sentence before ``unit`` in its paragraph, for pronouns."""
+    i = units.index(unit)
+    if i == 0 or units[i - 1].paragraph != unit.paragraph or units[i - 1].kind != "sentence":
+        return ""
+    m = re.match(
+        r"^(?:(?:den|det|de|en|ett)\s+)?(?:[\wåäö]+(?:a|e)\s+)?([\wåäö-]+)", units[i - 1].text, re.I
+    )
+    return m.group(1) if m else ""
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _content(measure: str) -> set[str]:
+    return _words(measure) - _FUNCTION_WORDS
+
+
+def _same_measure(a: Commitment, b: Commitment) -> bool:
+    ma, mb = _words(a.measure), _words(b.measure)
+    sim = _jaccard(_words(a.sentence), _words(b.sentence))
+    # Parallel att-satser share their lead words; only the measure tells them apart.
+    if sim >= 0.8 or (sim >= MERGE_SENTENCE and _jaccard(ma, mb) >= 0.5):
+        return True
+    if min(len(ma), len(mb)) >= 3 and _jaccard(ma, mb) >= MERGE_MEASURE:
+        return True
+    # One measure's content words inside the other's: the same object, reworded.
+    ca, cb = _content(a.measure), _content(b.measure)
+    return a.status == b.status and min(len(ca), len(cb)) >= 2 and (ca <= cb or cb <= ca)
+
+
+def merge_restatements(found: list[tuple[Commitment, bool]]) -> list[Commitment]:
+    """Fold restatements of one measure: keep the fullest body sentence, the latest status.
+
+    Each item is (commitment, stated in a summary section); the body's wording wins over a
+    summary's, then the longer sentence.
+    """
+    kept: list[tuple[Commitment, bool]] = []
+    for c, summary in found:
+        idx = next((i for i, (k, _) in enumerate(kept) if _same_measure(k, c)), None)
+        if idx is None:
+            kept.append((c, summary))
+            continue
+        twin, twin_summary = kept[idx]
+        # A proposal and an answer about it stay separate records.
+        proposal_vs_answer = "proposed" in (twin.status, c.status) and twin.status != c.status
+        if proposal_vs_answer and _words(twin.sentence) != _words(c.sentence):
+            kept.append((c, summary))
+            continue
+        status = max(twin.status, c.status, key=lambda s: STATUS_ORDER[s])
+        deadline = twin.deadline or c.deadline
+        if (twin_summary, -len(twin.sentence)) > (summary, -len(c.sentence)):
+            twin, twin_summary = c, summary
+        twin.status = status
+        twin.deadline = twin.deadline or deadline
+        kept[idx] = (twin, twin_summary)
+    return [c for c, _ in kept]

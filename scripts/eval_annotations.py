@@ -1,0 +1,66 @@
+"""Score commitments on the hand-labelled corpus_real sentences (reads ../shared).
+
+Gold = label-1 rows of corpus/annotations/sentences.tsv, per document; the text is
+/work/shared/corpus_real/<doc_id>.txt. Same metric as `lofte evaluate`.
+Usage: /tmp/venvtest/bin/python scripts/eval_annotations.py [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.api import extract_text  # noqa: E402
+from pipeline.evaluate import score  # noqa: E402
+
+CORPUS = Path("/work/shared/corpus_real")
+TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
+
+
+def gold_docs(tsv: Path = TSV) -> dict[str, list[dict[str, Any]]]:
+    """doc_id -> gold commitments (sentence, measure, status) from the annotation file."""
+    docs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with tsv.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            docs.setdefault(row["doc_id"], [])
+            if row["label"] == "1":
+                docs[row["doc_id"]].append(
+                    {
+                        "sentence": row["sentence"],
+                        "measure": row["measure"],
+                        "status": row["status"],
+                    }
+                )
+    return docs
+
+
+def main() -> int:
+    """Print the table (and per-document misses with --details)."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--details", action="store_true")
+    a = ap.parse_args()
+    pairs = []
+    for doc_id, gold in sorted(gold_docs().items()):
+        text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+        pairs.append((extract_text(text, doc_id=doc_id), {"doc_id": doc_id, "commitments": gold}))
+    report = score(pairs)
+    print("\n".join(report.table().splitlines()[:9]))
+    if a.details:
+        for d in report.per_doc:
+            if d.get("missed") or d.get("spurious"):
+                print(f"\n== {d['doc_id']}")
+                for k in ("missed", "spurious"):
+                    for s in d.get(k, []):
+                        print(f"  {k}: {s[:200]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
