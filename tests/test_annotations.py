@@ -1,0 +1,117 @@
+"""Validate corpus/annotations/sentences.tsv; the source check reads /work/shared/corpus_real.
+
+The hand-labelled sentences train and cross-validate the commitment classifier, so a
+malformed row or a sentence that drifted from its source text silently corrupts scores.
+The source check is skipped when the shared corpus is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
+CORPUS = Path("/work/shared/corpus_real")
+HEADER = [
+    "doc_id",
+    "sent_id",
+    "sentence",
+    "label",
+    "status",
+    "measure",
+    "responsible",
+    "deadline_text",
+    "note",
+]
+STATUSES = {"proposed", "pledged", "in_progress", "done", "cancelled"}
+SEED_SOURCES = {
+    "interpellation_jonsson_skarholmen",
+    "tu_utbildningsnamnden_2024_samhandling",
+    "skrivelse_2008_arbetsgrupp",
+    "svar_interpellation_ojanne_2023",
+    "yttrande_alvsjo_2016_motion",
+}
+
+
+def _norm(text: str) -> str:
+    """Collapse whitespace runs to one space, as the annotation guide prescribes."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _rows() -> list[dict[str, str]]:
+    """Parse the TSV strictly: exact header, nine fields on every line, no quoting."""
+    lines = TSV.read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == "", "file must end with a newline"
+    assert lines[0].split("\t") == HEADER
+    rows = []
+    for i, line in enumerate(lines[1:-1], start=2):
+        fields = line.split("\t")
+        assert len(fields) == len(HEADER), f"line {i} has {len(fields)} fields"
+        rows.append(dict(zip(HEADER, fields, strict=True)))
+    return rows
+
+
+def _occurs(sentence: str, source: str) -> bool:
+    """A unit is a substring, or a lead-in + bullet whose two parts are both substrings."""
+    if sentence in source:
+        return True
+    cuts = [m.start() for m in re.finditer(" ", sentence)]
+    return any(sentence[:c] in source and sentence[c + 1 :] in source for c in cuts)
+
+
+def test_rows_parse_and_are_enough() -> None:
+    """The file parses and holds at least 400 labelled sentences."""
+    assert len(_rows()) >= 400
+
+
+def test_labels_and_status_fields_are_consistent() -> None:
+    """Positives carry a valid status and a measure; negatives leave those fields empty."""
+    for row in _rows():
+        assert row["label"] in {"0", "1"}, row
+        assert row["sentence"] == _norm(row["sentence"]) and row["sentence"], row
+        if row["label"] == "1":
+            assert row["status"] in STATUSES, row
+            assert row["measure"].strip(), row
+        else:
+            assert not (row["status"] or row["measure"] or row["responsible"]), row
+            assert not row["deadline_text"], row
+
+
+def test_sent_ids_run_in_order_per_document() -> None:
+    """Each document's sentences are numbered 1..n in reading order, with no seed document."""
+    by_doc: dict[str, list[int]] = {}
+    for row in _rows():
+        by_doc.setdefault(row["doc_id"], []).append(int(row["sent_id"]))
+    for doc_id, ids in by_doc.items():
+        assert ids == list(range(1, len(ids) + 1)), doc_id
+    assert not SEED_SOURCES & set(by_doc)
+
+
+def test_positives_are_a_healthy_share() -> None:
+    """Enough positives for cross-validation, and more than one status represented."""
+    rows = _rows()
+    statuses = Counter(r["status"] for r in rows if r["label"] == "1")
+    assert sum(statuses.values()) >= 120
+    assert len(statuses) >= 3
+
+
+def test_deadline_text_is_printed_in_sentence() -> None:
+    """A deadline is copied as printed, so it must occur in its own sentence."""
+    for row in _rows():
+        if row["deadline_text"]:
+            assert row["deadline_text"] in row["sentence"], row
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus_real not available")
+def test_every_sentence_occurs_in_its_source() -> None:
+    """Every unit is copied from its whitespace-normalised source text."""
+    sources: dict[str, str] = {}
+    for row in _rows():
+        doc_id = row["doc_id"]
+        if doc_id not in sources:
+            sources[doc_id] = _norm((CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8"))
+        assert _occurs(row["sentence"], sources[doc_id]), row
