@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,15 +69,26 @@ def _open(path: Path, opts: Options) -> Image.Image:
     return im
 
 
-def ingest_image(path: Path, opts: Options, deadline: Deadline, fmt: str) -> Ingested:
-    """OCR every frame of the image at ``path`` (one page per TIFF frame)."""
+def frame_count(path: Path, opts: Options) -> int:
+    """How many pages (frames) the image at ``path`` holds; LofteError if it cannot be read."""
+    with _open(path, opts) as im:
+        return int(getattr(im, "n_frames", 1))
+
+
+def read_frames(
+    path: Path, opts: Options, deadline: Deadline, numbers: Sequence[int] | None = None
+) -> tuple[list[Page], list[str]]:
+    """OCR frames ``numbers`` (1-based, all when None) into pages, with notes about them."""
     pages: list[Page] = []
     notes: list[str] = []
     with _open(path, opts) as im:
         frames = int(getattr(im, "n_frames", 1))
-        for n in range(frames):
+        for number in range(1, frames + 1) if numbers is None else numbers:
+            n = number - 1
             deadline.check()
             try:
+                if not 0 <= n < frames:
+                    raise EOFError(f"no frame {number} in {frames}")
                 im.seek(n)
                 if im.size[0] * im.size[1] > opts.max_pixels:
                     raise _too_large(path, im.size, opts, n)
@@ -97,7 +109,18 @@ def ingest_image(path: Path, opts: Options, deadline: Deadline, fmt: str) -> Ing
             pages.append(page)
             if dpi != float(opts.dpi):
                 notes.append(f"page {n + 1}: image says {dpi:g} dpi")
+    return pages, notes
+
+
+def finish_image(path: Path, fmt: str, pages: list[Page], notes: list[str]) -> Ingested:
+    """The image's Ingested record from all its pages, or E011 when OCR found no letters."""
     if not any(ch.isalpha() for p in pages for ch in p.text):
         raise LofteError("E011", "OCR found no letters", path=path)
-    notes.insert(0, f"{fmt} image, {len(pages)} page(s) OCRed")
+    notes = [f"{fmt} image, {len(pages)} page(s) OCRed", *notes]
     return Ingested(pages=pages, source_format=fmt, encoding=None, notes=notes)
+
+
+def ingest_image(path: Path, opts: Options, deadline: Deadline, fmt: str) -> Ingested:
+    """OCR every frame of the image at ``path`` (one page per TIFF frame)."""
+    pages, notes = read_frames(path, opts, deadline)
+    return finish_image(path, fmt, pages, notes)

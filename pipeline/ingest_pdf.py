@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -146,8 +147,8 @@ def _one_page(
     return result
 
 
-def ingest_pdf(path: Path, opts: Options, deadline: Deadline) -> Ingested:
-    """Read every page of the PDF at ``path``; checks ``deadline`` between pages."""
+def check_eof(path: Path) -> None:
+    """Raise E004 when the file lacks an end-of-file marker (a truncated download)."""
     with path.open("rb") as fh:
         fh.seek(0, 2)
         size = fh.tell()
@@ -155,16 +156,30 @@ def ingest_pdf(path: Path, opts: Options, deadline: Deadline) -> Ingested:
         tail = fh.read()
     if b"%%EOF" not in tail:
         raise LofteError("E004", "truncated: no end-of-file marker", path=path)
+
+
+def read_pages(
+    path: Path, opts: Options, deadline: Deadline, numbers: Sequence[int] | None = None
+) -> tuple[list[Page], list[str]]:
+    """Pages ``numbers`` (1-based, all when None) of the PDF and the notes made reading them.
+
+    Checks ``deadline`` between pages. A page-range caller (the page fan-out) gets exactly
+    the pages a whole-file read would give for those numbers.
+    """
     notes: list[str] = []
     pages: list[Page] = []
     try:
         with pdfplumber.open(path, password=opts.password or "") as pdf:
-            if pdf.doc.encryption is not None:
+            wanted = range(1, len(pdf.pages) + 1) if numbers is None else numbers
+            if pdf.doc.encryption is not None and (numbers is None or 1 in numbers):
                 notes.append(
                     "encrypted PDF opened" + (" with the given password" if opts.password else "")
                 )
-            for page in pdf.pages:
+            for n in wanted:
                 deadline.check()
+                if not 1 <= n <= len(pdf.pages):
+                    raise LofteError("E004", f"no page {n} in {len(pdf.pages)}", path=path)
+                page = pdf.pages[n - 1]
                 pages.append(_one_page(page, opts, deadline, path, notes))
                 page.close()  # drop the page's parsed objects; long PDFs would pile them up
     except (LofteError, TimeLimitExceeded):
@@ -175,8 +190,20 @@ def ingest_pdf(path: Path, opts: Options, deadline: Deadline) -> Ingested:
         raise LofteError("E004", "nesting too deep", path=path) from exc
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise _open_error(exc, path, opts) from exc
+    return pages, notes
+
+
+def finish_pdf(path: Path, pages: list[Page], notes: list[str]) -> Ingested:
+    """The PDF's Ingested record from all its pages, or E011 when nothing is readable."""
     if not pages:
         raise LofteError("E011", "the PDF has no pages", path=path)
     if not any(ch.isalpha() for p in pages for ch in p.text):
         raise LofteError("E011", f"no letters on any of {len(pages)} page(s)", path=path)
     return Ingested(pages=pages, source_format="pdf", encoding=None, notes=notes)
+
+
+def ingest_pdf(path: Path, opts: Options, deadline: Deadline) -> Ingested:
+    """Read every page of the PDF at ``path``; checks ``deadline`` between pages."""
+    check_eof(path)
+    pages, notes = read_pages(path, opts, deadline)
+    return finish_pdf(path, pages, notes)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import LofteError
-from pipeline.ingest_image import ingest_image
-from pipeline.ingest_pdf import ingest_pdf
+from pipeline.ingest_image import finish_image, ingest_image, read_frames
+from pipeline.ingest_pdf import check_eof, finish_pdf, ingest_pdf, read_pages
 from pipeline.ingest_text import ingest_text
-from pipeline.records import Ingested
+from pipeline.records import Ingested, Page
 from pipeline.stages import Options
-from pipeline.timelimit import TimeLimitExceeded, time_limit
+from pipeline.timelimit import Deadline, TimeLimitExceeded, time_limit
+
+# Some pages of a document and the notes made while reading them.
+PagePart = tuple[list[Page], list[str]]
 
 # Extension -> the kind of content it promises.
 EXPECTED = {
@@ -112,6 +117,22 @@ def _kind(path: Path, head: bytes) -> tuple[str, str]:
     return expected, found
 
 
+@contextmanager
+def _guarded(path: Path, opts: Options) -> Iterator[Deadline]:
+    """Run a read under the document time limit, turning every failure into a LofteError."""
+    try:
+        with time_limit(opts.doc_timeout) as deadline:
+            yield deadline
+    except TimeLimitExceeded as exc:
+        raise LofteError("E008", f"{exc} (limit {opts.doc_timeout:g} s)", path=path) from None
+    except LofteError:
+        raise
+    except MemoryError as exc:
+        raise LofteError("E007", "out of memory", path=path) from exc
+    except Exception as exc:  # a reader bug must not crash the batch; report it with the file
+        raise LofteError("E012", f"ingest: {type(exc).__name__}: {exc}", path=path) from exc
+
+
 def ingest_file(path: Path, opts: Options) -> Ingested:
     """Read ``path`` into pages of raw text; every failure is a :class:`LofteError`.
 
@@ -124,22 +145,52 @@ def ingest_file(path: Path, opts: Options) -> Ingested:
     if size == 0:
         raise LofteError("E003", path=path)
     reader, fmt = _kind(path, head)
+    with _guarded(path, opts) as deadline:
+        if reader == "pdf":
+            return ingest_pdf(path, opts, deadline)
+        if reader == "image":
+            return ingest_image(path, opts, deadline, fmt)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise LofteError("E001", exc.strerror or str(exc), path=path) from exc
+        return ingest_text(path, data, reader)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def paged_format(path: Path) -> str | None:
+    """``pdf`` or the image format when ``path`` can be read page by page, else None.
+
+    None also for files that will fail: the whole-file read reports those with their code.
+    """
     try:
-        with time_limit(opts.doc_timeout) as deadline:
-            if reader == "pdf":
-                return ingest_pdf(path, opts, deadline)
-            if reader == "image":
-                return ingest_image(path, opts, deadline, fmt)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise LofteError("E001", exc.strerror or str(exc), path=path) from exc
-            return ingest_text(path, data, reader)
-    except TimeLimitExceeded as exc:
-        raise LofteError("E008", f"{exc} (limit {opts.doc_timeout:g} s)", path=path) from None
+        head, size = _read(Path(path))
+        reader, fmt = _kind(Path(path), head)
     except LofteError:
-        raise
-    except MemoryError as exc:
-        raise LofteError("E007", "out of memory", path=path) from exc
-    except Exception as exc:  # a reader bug must not crash the batch; report it with the file
-        raise LofteError("E012", f"ingest: {type(exc).__name__}: {exc}", path=path) from exc
+        return None
+    if size == 0 or reader not in ("pdf", "image"):
+        return None
+    return fmt
+
+
+def read_part(path: Path, fmt: str, numbers: Sequence[int], opts: Options) -> PagePart:
+    """Pages ``numbers`` of a PDF or multi-page image, exactly as a whole-file read gives them.
+
+    Raises :class:`LofteError` like :func:`ingest_file`; the part has its own time limit.
+    """
+    path = Path(path)
+    with _guarded(path, opts) as deadline:
+        if fmt == "pdf":
+            check_eof(path)
+            return read_pages(path, opts, deadline, numbers)
+        return read_frames(path, opts, deadline, numbers)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def assemble(path: Path, fmt: str, parts: Sequence[PagePart]) -> Ingested:
+    """One Ingested record from parts in page order, with the whole-file read's checks."""
+    pages = [page for part in parts for page in part[0]]
+    notes = [note for part in parts for note in part[1]]
+    if fmt == "pdf":
+        return finish_pdf(Path(path), pages, notes)
+    return finish_image(Path(path), fmt, pages, notes)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from pipeline import stages
+from pipeline import fanout, stages
 from pipeline.errors import LofteError
 from pipeline.executors import Executor, SerialExecutor
 from pipeline.fragments import commitment_id
@@ -34,6 +35,7 @@ class RunReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     error_codes: list[str] = field(default_factory=list)
+    page_tasks: int = 0
 
     @property
     def failed(self) -> int:
@@ -173,8 +175,19 @@ def run(
     tasks, report.skipped = plan(store, files, opts)
     if progress:
         progress(-len(tasks))
+    # Long scans first have their pages OCRed across the executor (see pipeline.fanout).
+    pre = fanout.prefetch(tasks, executor)
+    report.page_tasks = pre.page_tasks
+    for t in tasks:
+        if t.path in pre.ingested:
+            t.cached = {**t.cached, "ingest": pre.ingested[t.path]}
     cached_by_path = {t.path: t.cached for t in tasks}
-    for res in executor.map_unordered(process, tasks):
+    done_early = {res.path for res in pre.failed}
+    todo = [t for t in tasks if t.path not in done_early]
+    for res in chain(pre.failed, executor.map_unordered(process, todo)):
+        if res.path in pre.ingested:
+            # Fanned-out ingest is new work too: store it with the stages after it.
+            res.artifacts = {"ingest": pre.ingested[res.path], **res.artifacts}
         save_result(store, res, cached_by_path.pop(res.path, {}))
         report.processed += 1
         if not res.ok:
