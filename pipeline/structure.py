@@ -8,7 +8,7 @@ from pipeline.structure_dates import own_date
 from pipeline.structure_ids import identifiers, references
 from pipeline.structure_lines import HEAD_CHARS, head_lines, head_text, split_lines
 from pipeline.structure_people import authors, recipients
-from pipeline.structure_sections import find_title, sections, title_text
+from pipeline.structure_sections import answer_subtitle, find_title, sections, title_text
 
 # The header block and title of long single-line extractions can run past HEAD_CHARS.
 _ID_HEAD_CHARS = 1200
@@ -29,8 +29,17 @@ def analyse(text: str) -> Structure:
         date=own_date(lines, head_lines(lines), len(text)),
         title=title,
         identifiers=ids,
-        references=references(title, text, found_sections, ids),
+        references=_with_subtitle(
+            answer_subtitle(lines, title_line), references(title, text, found_sections, ids)
+        ),
         recipients=recipients(text, lines, head),
         authors=authors(text, lines, head, doc_type),
         sections=found_sections,
     )
+
+
+def _with_subtitle(subtitle: str | None, refs: list[str]) -> list[str]:
+    # "Svar på skrivelse från X" under the title names the answered document: keep it first.
+    if subtitle is None or subtitle.casefold() in {r.casefold() for r in refs}:
+        return refs
+    return [subtitle, *refs]

@@ -55,6 +55,13 @@ _TITLE_START = re.compile(
     r"nämndinitiativ|fråga|medborgarförslag|tjänsteutlåtande\s+om|förslag\s+(?:om|till))\b",
     re.I,
 )
+# A line saying what the document answers; printed under the real title it is a subtitle.
+ANSWER_LINE = re.compile(
+    r"^(?:svar\s+på|yttrande\s+över|yttrande\s*[-–]|besvarande\s+av|remissvar\b|"
+    r"remiss\s+(?:om|av|från))\s*",
+    re.I,
+)
+_PARTY_TAIL = re.compile(r"\((?:[A-ZÅÄÖa-zåäö]{1,3}|m\.?fl\.?)\)\s*$")
 
 
 def section_kind(heading: str) -> str | None:
@@ -100,6 +107,7 @@ def _is_header_line(ln: Line) -> bool:
         or re.search(r"\b\d+\s?\(\d+\)\s*$", c)
         or re.search(r"@|\bTelefon\b|\b08-\d", c)
         or (c.isupper() and len(c) < 60)
+        or c.startswith(("•", "▪", "●", "- "))
     )
 
 
@@ -109,9 +117,10 @@ def find_title(lines: list[Line]) -> Line | None:
     for _, ln in content:
         if ln.heading and section_kind(ln.clean) is None and len(ln.clean) > 8:
             return ln
-    for _, ln in content[:12]:
+    for k, (_, ln) in enumerate(content[:12]):
         if _TITLE_START.match(ln.clean) and len(ln.clean) > 12:
-            return ln
+            above = _title_above(lines, content, k) if ANSWER_LINE.match(ln.clean) else None
+            return above or ln
     for i, ln in content[:12]:
         if len(ln.clean) > 200:
             return None
@@ -119,9 +128,49 @@ def find_title(lines: list[Line]) -> Line | None:
             continue
         para = paragraph_of(lines, i)
         single = len(para) == 1 or (para[0] is ln and len(para) <= 3 and len(ln.clean) < 100)
-        if single and len(ln.clean) <= 200 and not ln.clean.endswith((".", ",")):
+        if single and len(ln.clean) <= 200 and not ln.clean.endswith((".", ",", ":")):
             return ln
         return None
+    return None
+
+
+def _title_above(lines: list[Line], content: list[tuple[int, Line]], k: int) -> Line | None:
+    """The heading paragraph printed just above an answer line, which is then its subtitle."""
+    if k == 0:
+        return None
+    i = content[k - 1][0]
+    if i + 1 >= len(lines) or not lines[i + 1].blank:
+        return None  # the answer line continues the paragraph above, so nothing sits above it
+    para = paragraph_of(lines, i)
+    first = para[0]
+    words = " ".join(p.clean for p in para)
+    if len(para) > 3 or len(words) > 200 or len(words.split()) < 3:
+        return None
+    if any(_is_header_line(p) or section_kind(p.clean) is not None for p in para):
+        return None
+    if words.endswith((".", ",", ":")) or _PARTY_TAIL.search(words) or DATE_RE.search(words):
+        return None
+    if not re.match(r"[A-ZÅÄÖ0-9]", first.clean) or re.search(r"[.!?]\s", words):
+        return None
+    if _TITLE_START.match(first.clean):
+        return None
+    return first
+
+
+def answer_subtitle(lines: list[Line], title: Line | None) -> str | None:
+    """The "Svar på …"/"Yttrande över …" line printed right under the title, if any."""
+    if title is None:
+        return None
+    idx = lines.index(title)
+    blank_seen = False
+    for ln in lines[idx + 1 : idx + 8]:
+        if ln.blank:
+            blank_seen = True
+            continue
+        if ANSWER_LINE.match(ln.clean) and len(ln.clean) <= 200:
+            return ln.clean
+        if blank_seen:
+            return None
     return None
 
 

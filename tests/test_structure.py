@@ -1,7 +1,8 @@
 """Tests for the structure stage on real header and signature variants (seeds read ../shared).
 
 The snippets below are copied from /work/shared/corpus_real (doc_id in a comment) and the
-seed texts. The seed checks read /work/shared/gold/seeds and skip when it is absent.
+seed texts. The seed checks read /work/shared/gold/seeds and skip when it is absent; the
+normalised-path seed check runs the real ingest → normalise → structure stages.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from typing import Any
 
 import pytest
 
-from pipeline import doctype
+from pipeline import doctype, stages
 from pipeline.doctype_rules import rule_doctype
-from pipeline.records import Identifier
+from pipeline.records import Document, Identifier
 from pipeline.structure import analyse
 from pipeline.structure_dates import parse_date
+from pipeline.structure_lines import split_lines
+from pipeline.structure_sections import find_title
 
 SHARED = Path(os.environ.get("LOFTE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SEEDS = SHARED / "gold" / "seeds"
@@ -385,6 +388,90 @@ def test_sections_and_references() -> None:
     ]
 
 
+# (doc_id, normalised opening, expected title) — titles on text whose markdown is gone.
+TITLES: list[tuple[str, str, str | None]] = [
+    # tu_utbildningsnamnden_2024_samhandling (seed 001): "Svar på …" under the title
+    (
+        "tu_utbildningsnamnden_2024_samhandling",
+        "Handläggare\nAnnalena Thorén\nTelefon: 08-50833480\n\nTill\nUtbildningsnämnden\n"
+        "2024-01-25\n\nBristande samhandling mellan skolan, socialtjänsten och polisen i "
+        "Skärholmen\n\nSvar på skrivelse från Jan Jönsson m.fl., (L)\n\n"
+        "Förvaltningens förslag till beslut\n\nUtbildningsnämnden godkänner.\n",
+        "Bristande samhandling mellan skolan, socialtjänsten och polisen i Skärholmen",
+    ),
+    # yttrande_alvsjo_2016_motion (seed 004): the answer line is the title under a date
+    (
+        "yttrande_alvsjo_2016_motion",
+        "Handläggare\nMadeleine Hagerth\nTelefon: 08-508 21 051\n\nTill\nÄlvsjö stadsdelsnämnd\n"
+        "2016-09-01\n\nYttrande över remiss om motion (2016:28) om samverkan mellan skola och "
+        "socialtjänst, KS 106-360/2016\n\nFörvaltningens förslag till beslut\n",
+        "Yttrande över remiss om motion (2016:28) om samverkan mellan skola och socialtjänst, "
+        "KS 106-360/2016",
+    ),
+    # habo_kf_2021_01_28_medborgarforslag_lekplatser: a player's time stamps above the title
+    (
+        "habo_kf_2021_01_28_medborgarforslag_lekplatser",
+        "NaN:NaN / 00:00\n00:00 / 00:00\n\nSvar på medborgarförslag om fler lekplatser\n\n"
+        "Kommunfullmäktige 28 januari 2021\n\nKommunstyrelsen föreslår kommunfullmäktige att "
+        "anse medborgarförslaget vara besvarat.\n",
+        "Svar på medborgarförslag om fler lekplatser",
+    ),
+    # lysekil_sbf_2015_09_15_tjansteskrivelse_lekplats_brastad: "Yttrande -" under a header
+    (
+        "lysekil_sbf_2015_09_15_tjansteskrivelse_lekplats_brastad",
+        "Tjänsteskrivelse\nDatum\nDnr\n2015-09-15\nLKS 2015-323\nSamhällsbyggnadsförvaltningen\n"
+        "Sara Chronvall, 0523 – 61 33 51\nsara.chronvall@lysekil.se\n"
+        "Yttrande - Medborgarförslag – central lekplats/mötesplats\nBrastad\nSammanfattning\n",
+        "Yttrande - Medborgarförslag – central lekplats/mötesplats",
+    ),
+    # sollentuna_interpellation_2019_trafiksakerhet
+    (
+        "sollentuna_interpellation_2019_trafiksakerhet",
+        "Interpellation gällande trafiksäkerheten för gångtrafikanter och cyklister\n\n\n"
+        "Interpellation från Sollentunapartiet till ordföranden i Natur- och tekniknämnden "
+        "gällande trafiksäkerheten för gångtrafikanter och cyklister\n\nAlltfler väljer att "
+        "avstå från att arbetspendla med bil.\n",
+        "Interpellation gällande trafiksäkerheten för gångtrafikanter och cyklister",
+    ),
+    # gavle_sbn_2022_08_24_mote: a bulleted "Lokal:" field is not a title
+    (
+        "gavle_sbn_2022_08_24_mote",
+        "Hoppa över navigering\n• Lokal: Förvaltningshuset\nDatum: 30 augusti\n"
+        "Förslag: Rosmari Holmgren (KD)\n\n• 2\n\nFastställande av föredragningslista\n",
+        None,
+    ),
+    # malmo_gsn_2023_10_25_namndinitiativ_heder: a sentence introducing a list is not a title
+    (
+        "malmo_gsn_2023_10_25_namndinitiativ_heder",
+        "Sverigedemokraterna i grundskolenämnden har inkommit med ett nämndinitiativ med "
+        "följande yrkande:\n\n• Att uppdra åt grundskoleförvaltningen att söka samarbete.\n",
+        None,
+    ),
+    # kinda_kindaforslag_2014_lekparken_adala
+    (
+        "kinda_kindaforslag_2014_lekparken_adala",
+        "Lys upp lekparken i Ådala\n\nText.\n",
+        "Lys upp lekparken i Ådala",
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "text", "expected"), TITLES, ids=[t[0] for t in TITLES])
+def test_titles_on_normalised_text(doc_id: str, text: str, expected: str | None) -> None:
+    """Titles are found on markdown-free text; an answer line under a title is a subtitle."""
+    assert analyse(text).title == expected, doc_id
+
+
+def test_answer_subtitle_is_kept_as_a_reference() -> None:
+    """ "Svar på skrivelse från X" under the title still names the answered document."""
+    s = analyse(TITLES[0][1])
+    assert s.references[0] == "Svar på skrivelse från Jan Jönsson m.fl., (L)"
+    # a line directly above an answer line in the same paragraph is not taken as its title
+    same_para = "Till\nKommunfullmäktige\nSvar på motion om fler lekplatser i Norrby\n\nText.\n"
+    assert find_title(split_lines(same_para)) is not None
+    assert analyse(same_para).title == "Svar på motion om fler lekplatser i Norrby"
+
+
 def _seed_cases() -> list[Any]:
     if not SEEDS.is_dir():
         return [pytest.param(None, marks=pytest.mark.skip(reason="../shared seeds absent"))]
@@ -435,3 +522,16 @@ def test_without_model_falls_back_to_rules_then_other(
     monkeypatch.setattr(doctype, "load_model", lambda path=None: None)
     assert doctype.classify("Någon text utan rubrik om parken.") == ("other", "default")
     assert doctype.classify("SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\n") == ("protokoll", "rule")
+
+
+@pytest.mark.parametrize("gold_path", _seed_cases())
+def test_seed_title_on_the_real_normalised_path(gold_path: Path) -> None:
+    """ingest → normalise → structure on each seed file gives the gold doc_type, date, title."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    txt = gold_path.with_suffix(".txt")
+    doc = Document(gold_path.stem, str(txt), "")
+    for name in ("ingest", "normalise", "structure"):
+        doc = stages.run_stage(name, doc, stages.Options())
+    assert doc.structure is not None
+    assert doc.structure.title == gold["title"]
+    assert (doc.structure.doc_type, doc.structure.date) == (gold["doc_type"], gold["date"])
