@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from pipeline import deadlines
+from pipeline import commitment_model, deadlines, lemmas
 from pipeline.doctype_rules import rule_doctype
 from pipeline.measure_phrase import measure_of
 from pipeline.records import Actor, Commitment, Deadline, Structure
@@ -75,10 +75,33 @@ _FUNCTION_WORDS = frozenset(
 _SUMMARY = re.compile(r"\b(?:sammanfattning|sammandrag|sammanfattat|ärendet\s+i\s+korthet)\b", re.I)
 
 
+# The trained veto model: "default" loads models/commitment/model.joblib lazily.
+_model: commitment_model.LinearScorer | str | None = "default"
+
+
 def set_scorer(scorer: SentenceScorer | None) -> None:
     """Install (or remove) a learned sentence scorer that is blended into ``confidence``."""
     global _scorer
     _scorer = scorer
+
+
+def set_model(model: commitment_model.LinearScorer | str | None = "default") -> None:
+    """Use ``model`` as the veto classifier (None: rules alone; "default": the saved model)."""
+    global _model
+    _model = model
+
+
+def active_model() -> commitment_model.LinearScorer | None:
+    """The veto classifier in use, or None when extraction runs on rules alone."""
+    if isinstance(_model, str):
+        return commitment_model.load()
+    return _model
+
+
+def warm_up() -> None:
+    """Load the trained classifier and the lemma dictionary once per worker process."""
+    active_model()
+    lemmas.lemma("nämnderna")  # simplemma reads its Swedish dictionary on first use
 
 
 def effective_doc_type(text: str, structure: Structure) -> str:
@@ -88,11 +111,14 @@ def effective_doc_type(text: str, structure: Structure) -> str:
     return rule_doctype(text) or "other"
 
 
-def _section_title(unit: Unit, structure: Structure, last_heading: str) -> str:
+def _section_title(unit: Unit, structure: Structure, last_heading: Unit | None) -> str:
+    """The nearest heading above ``unit``: a sub-heading inside a section wins over it."""
     for s in structure.sections:
         if s.start <= unit.start < s.end:
+            if last_heading is not None and last_heading.start > s.start:
+                return last_heading.text
             return s.title
-    return last_heading
+    return last_heading.text if last_heading is not None else ""
 
 
 def _ref_date(structure: Structure) -> date | None:
@@ -133,21 +159,28 @@ def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> li
     ref = _ref_date(structure)
     units = split_units(text)
     found: list[tuple[Commitment, bool]] = []
-    heading = ""
+    for unit, sentence, section in sentence_units(units, structure):
+        summary = bool(_SUMMARY.search(section))
+        for c in _commitment(sentence, unit, doc_type, section, ref, actors, units):
+            found.append((c, summary))
+    return merge_restatements(found)
+
+
+def sentence_units(units: list[Unit], structure: Structure) -> list[tuple[Unit, str, str]]:
+    """(unit, sentence, section title) for every unit that may hold a commitment."""
+    out: list[tuple[Unit, str, str]] = []
+    heading: Unit | None = None
     for unit in units:
         if unit.kind == "heading":
-            heading = unit.text
+            heading = unit
             continue
         if unit.kind == "leadin":
             continue
         sentence = bullet_sentence(unit)
         if len(sentence.split()) < 3:
             continue
-        section = _section_title(unit, structure, heading)
-        summary = bool(_SUMMARY.search(section))
-        for c in _commitment(sentence, unit, doc_type, section, ref, actors, units):
-            found.append((c, summary))
-    return merge_restatements(found)
+        out.append((unit, sentence, _section_title(unit, structure, heading)))
+    return out
 
 
 def _commitment(
@@ -159,12 +192,20 @@ def _commitment(
     actors: list[Actor],
     units: list[Unit],
 ) -> list[Commitment]:
-    if excluded(sentence, doc_type):
+    exclusion = excluded(sentence, doc_type)
+    model = active_model()
+    if exclusion and (model is None or model.rescue is None):
         return []
     cues = find_cues(sentence, doc_type)
     if not cues:
         return []
     cue = main_cue(cues)
+    p: float | None = None
+    if model is not None:
+        rules = commitment_model.rule_terms(doc_type, section, cue.family, cue.label, exclusion)
+        p = model.probability(sentence, rules)
+        if exclusion and (model.rescue is None or p < model.rescue):
+            return []  # an exclusion stands unless the classifier is confident it is wrong
     status = decide_status(cues, doc_type, section)
     if doc_type in PROPOSAL_DOCS and status in ("in_progress", "done"):
         return []  # a proposer's account of past work is background
@@ -180,10 +221,14 @@ def _commitment(
         status = "done"  # an assignment given earlier, with nothing left due
     if status == "pledged" and doc_type not in PROPOSAL_DOCS and _UNDER_PROPOSAL.search(sentence):
         status = "proposed"  # the pledge is part of a proposal still to be decided
-    paragraph = _paragraph_text(units, unit.paragraph)
     confidence = CONFIDENCE[cue.family]
+    if model is not None and p is not None:
+        if p < model.veto:
+            return []  # the classifier vetoes a rule match that reads like background
+        confidence = 0.5 * confidence + 0.5 * p
     if _scorer is not None:
         confidence = 0.5 * confidence + 0.5 * _scorer(sentence)
+    paragraph = _paragraph_text(units, unit.paragraph)
     measure = _with_topic(
         measure_of(sentence, cue, _antecedent(units, unit)) or sentence, paragraph
     )

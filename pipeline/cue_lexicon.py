@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rx import guarded
+
 _I = re.IGNORECASE
 W = r"[\wåäöÅÄÖé-]+"
 
@@ -25,14 +27,14 @@ STATE_VERBS = (
     r"utgöra|behöva|vilja|råda|skydda|ge\s+svar|tas\s+ställning|ta\s+ställning|medföra|leda|påverka|"
     r"öka|minska|fungera|tillämpas|avse|komma|märkas|synas|behandla|besluta|yttra|prövas"
 )
-STATE_AHEAD = re.compile(rf"^\s+(?:{W}\s+){{0,5}}?(?:{STATE_VERBS})\b", re.IGNORECASE)
+STATE_AHEAD = guarded(rf"^\s+(?:{W}\s+){{0,5}}?(?:{STATE_VERBS})\b", re.IGNORECASE)
 
 CUES: list[tuple[str, str, re.Pattern[str]]] = [
     # (family, label, pattern); the label is what ends up in Commitment.cue.
     (
         "assignment",
         "i uppdrag",
-        re.compile(
+        guarded(
             r"\b(?:ge|ger|gav|ges|gavs|getts|givits|givit|fått|får|fick|erhåller|erhöll)\b[^.;:?]{0,140}?\bi\s+uppdrag\b",
             _I,
         ),
@@ -40,12 +42,12 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "assignment",
         "uppdrar",
-        re.compile(r"\buppdr(?:ar|og|agit|as|ogs)\b|\buppmana(?:s|r)\s+att\b", _I),
+        guarded(r"\buppdr(?:ar|og|agit|as|ogs)\b|\buppmana(?:s|r)\s+att\b", _I),
     ),
     (
         "assignment",
         "får uppdraget",
-        re.compile(
+        guarded(
             r"\b(?:fick|får|fått|ger|gav)\b[^.;:?]{0,80}?\buppdrag(?:et)?\s+(?:att|i\s+\w+\s+ledamots)|"
             r"\bger\s+(?:\w+\s+){0,3}?uppdrag\b",
             _I,
@@ -54,29 +56,29 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "assignment",
         "uppdraget är att",
-        re.compile(rf"\buppdrag(?:et)?\s+(?:{W}\s+)?(?:är|blir|var)\s+att\b", _I),
+        guarded(rf"\buppdrag(?:et)?\s+(?:{W}\s+)?(?:är|blir|var)\s+att\b", _I),
     ),
-    ("proposal", "föreslår", re.compile(r"\bföresl(?:år|ås|og|agit|ogs|agits)\b", _I)),
-    ("proposal", "yrkar", re.compile(r"\byrka(?:r|de|t)\b(?!\s+avslag)", _I)),
-    ("proposal", "hemställer", re.compile(r"\bhemställ(?:er|de|t|s|an)\b|\byrkande\b(?!n)", _I)),
+    ("proposal", "föreslår", guarded(r"\bföresl(?:år|ås|og|agit|ogs|agits)\b", _I)),
+    ("proposal", "yrkar", guarded(r"\byrka(?:r|de|t)\b(?!\s+avslag)", _I)),
+    ("proposal", "hemställer", guarded(r"\bhemställ(?:er|de|t|s|an)\b|\byrkande\b(?!n)", _I)),
     (
         "decision",
         "beslutar",
-        re.compile(
+        guarded(
             r"\bbeslut(?:ar|ade|at|as)\s+(?:[\wåäö]+\s+){0,4}?att\b|\bbeslöt\s+att\b|\bbeslutar\b|\b(?:bifalls|beviljas|godkänns|fastställs|antas|tillstyrks|läggs\s+in|beaktas\s+vid|uppdras)\b|\b(?:godkänner|fastställer|beviljar)\s+(?![^.]{0,40}\b(?:tjänsteutlåtande|rapport|redovisning|protokoll))",
             _I,
         ),
     ),
-    ("future", "ska", re.compile(r"\b(?:ska|skall)\b", _I)),
+    ("future", "ska", guarded(r"\b(?:ska|skall)\b", _I)),
     (
         "future",
         "kommer att",
-        re.compile(rf"\bkommer\s+[^.;:?]{{0,120}}?\batt\s+(?!(?:{STATE_VERBS})\b)", _I),
+        guarded(rf"\bkommer\s+[^.;:?]{{0,120}}?\batt\s+(?!(?:{STATE_VERBS})\b)", _I),
     ),
     (
         "future",
         "avser att",
-        re.compile(
+        guarded(
             rf"\b(?:avser|planerar|ämnar)\s+{_gap(3)}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikten\s+är\s+att\b",
             _I,
         ),
@@ -84,7 +86,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "future",
         "planeras",
-        re.compile(
+        guarded(
             r"\b(?:planeras|avses|är\s+planerad[et]?)\b|\bplanerar\s+(?:ett|en)\b|\båterkommer\s+(?:[\wåäö]+\s+){0,3}?med\b|\bskulle\s+återkomma\b",
             _I,
         ),
@@ -92,7 +94,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "proposal",
         "vill",
-        re.compile(
+        guarded(
             r"\bvill\s+(?:[\wåäö]+\s+){0,4}?(?:att|ge|se\s+över|uppdra)\b|\b(?:i\s+ett|sitt)\s+yrkande\b",
             _I,
         ),
@@ -100,7 +102,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "progress",
         "pågår",
-        re.compile(
+        guarded(
             r"\bpågår\b|\bhåller\s+på\s+(?:att|med)\b|\bär\s+under\s+(?:uppbyggnad|utredning|framtagande|utveckling|upphandling|projektering|arbete)\b",
             _I,
         ),
@@ -108,7 +110,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "progress",
         "påbörjat",
-        re.compile(
+        guarded(
             rf"\b(?:har|hade)\s+{_gap(3)}(?:påbörjat|inlett|startat\s+upp)\b|\bpåbörja(?:ts|des)\b|\bhar\s+{_gap(3)}(?:påbörjats|inletts|startats)\b",
             _I,
         ),
@@ -116,7 +118,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "progress",
         "genomför ett arbete",
-        re.compile(
+        guarded(
             r"\b(?:genomför|bedriver|driver)\s+(?:nu\s+|just\s+nu\s+|även\s+)?(?:(?:ett|en)\s+)?(?:\w+\s+)?\w*(?:arbete|översyn|utredning|kartläggning|satsning|projekt|insats|utveckling)\w*\b|\barbetar\s+(?:\w+\s+){0,2}?(?:med|på)\s+att\b|\bgenomförs\s+(?:successivt|succesivt|löpande|stegvis|nu)\b",
             _I,
         ),
@@ -124,12 +126,12 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "done",
         "framtagna",
-        re.compile(r"\bframtagn(?:a|e|en|et)\b|\bhar\s+resulterat\s+i\s+\w+(?:ande|ende)t\b", _I),
+        guarded(r"\bframtagn(?:a|e|en|et)\b|\bhar\s+resulterat\s+i\s+\w+(?:ande|ende)t\b", _I),
     ),
     (
         "done",
         "togs fram",
-        re.compile(
+        guarded(
             r"\b(?:togs\s+fram|tog\s+\w+\s+fram|infördes|inrättades|genomfördes|tillsattes|upprättades|antogs|startades|anställdes|rekryterades|tecknades|utarbetades|byggdes|invigdes|färdigställdes|slutfördes|tecknade|inrättade|genomförde|införde|anställde|upprättade|rekryterade)\b",
             _I,
         ),
@@ -137,7 +139,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "future",
         "börjar",
-        re.compile(
+        guarded(
             r"\b(?:börjar|startar|påbörjas|öppnar|öppnas|införs|träder\s+i\s+kraft|tillträder|beräknas\s+vara\s+klar\w*|görs|genomförs|byggs|sker|utförs|upphandlas|anläggs|invigs|utreds|tas\s+fram|ses\s+över)\b",
             _I,
         ),
@@ -145,7 +147,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "cancel",
         "ska inte",
-        re.compile(
+        guarded(
             r"\b(?:ska|skall|kommer)\s+inte\s+(?:längre\s+)?(?:att\s+)?\w+|\bhar\s+avbrutits\b|\bavbryts\b|\bdr(?:as|ogs)\s+tillbaka\b|\bavsl(?:ås|ogs)\b|\bhar\s+skjutits\s+upp\b|\bläggs\s+ned\b",
             _I,
         ),
@@ -190,38 +192,38 @@ DONE_ACTIVE = wordset(
 # Active supines whose object makes them a measure only with "fram", "in", "upp", "över".
 PARTICLE_ACTIVE = {"tagit": "fram", "satt": "in", "följt": "upp", "sett": "över", "köpt": "in"}
 
-QUESTION = re.compile(
+QUESTION = guarded(
     r"\?\s*$|\bvill\s+veta\b|\bfråga\s+(?:av|från|till)\b|\bpå\s+[^.]{0,40}\bfråga\b|\bställs\s+frågan\b|\b(?:frågar|undrar)\b|\bfrågan\s+(?:är|om)\b"
     r"|\bfrågeställ\w*\s+(?:vill|undrar|frågar)\b",
     _I,
 )
-OPINION = re.compile(
+OPINION = guarded(
     r"\bdet\s+är\s+(?:\w+\s+)?(?:viktigt|angeläget|värdefullt|nödvändigt|rimligt|önskvärt|"
     r"positivt|glädjande|bra|avgörande|centralt)\b|\bdelar\b[^.]{0,60}\b(?:synpunkt|uppfattning|"
     r"bedömning|åsikt|oro)\w*|\bär\s+(?:\w+\s+)?(?:positiv|negativ|tveksam|kritisk)\w*\s+till\b|\bmin\s+(?:\w+\s+)?uppfattning\b|\bvärdefullt\s+om\b|\bförhoppningsvis\b|\beventuellt\b",
     _I,
 )
 # Opinion verbs whose att-clause is a view, not a pledge (only outside proposal documents).
-VIEW = re.compile(r"\b(?:anser|tycker|tror|menar|bedömer|instämmer|ser\s+positivt)\b", _I)
+VIEW = guarded(r"\b(?:anser|tycker|tror|menar|bedömer|instämmer|ser\s+positivt)\b", _I)
 # Duties that a rule book lays down are routine, not pledges.
-RULE = re.compile(
+RULE = guarded(
     r"\b(?:enligt|av)\s+[^.]{0,80}?\b(?:reglemente\w*|lag(?:en)?|förordning\w*|föreskrift\w*|"
     r"ägardirektiv\w*|delegationsordning\w*|arbetsordning\w*|policy\w*)\b[^.]{0,40}?\b(?:framgår|ska|skall)\b"
     r"|\bframgår\s+(?:[\wåäö]+\s+){0,4}?att\b"
     r"|\bkrav\s+(?:ställs|på)\b|\bprognos\w*|\bvisa(?:de|r)\s+att\b",
     _I,
 )
-GOAL = re.compile(
+GOAL = guarded(
     r"\b(?:målet|målsättningen|syftet|tanken|visionen|ambitionen|utgångspunkten|inriktningen)"
     r"(?:\s+med\s+[^.]{0,60}?)?\s+(?:är|har\s+varit|var)\s+att\b"
     r"|^\s*(?:alla|varje|samtliga|inget|ingen)\s+(?:barn|elever?|unga|invånare|medborgare|"
     r"kommuninvånare|brukare|patienter|människor|personer|individer|anställda|medarbetare)\b",
     _I,
 )
-PROCEDURE = re.compile(
+PROCEDURE = guarded(
     r"\bsom\s+svar\s+på\b|\banses\s+besvara\w*|\b(?:åter)?remi(?:ss|tter|tera)\w*|\bför\s+yttrande\b"
     r"|\bärendet\b[^.]{0,80}\b(?:behandla\w*|bered\w*|återremitt\w*)"
-    r"|\bfackliga\s+organisation\w*|\bjuster\w*|\bnoteras\b"
+    r"|\bfackliga\s+organisation\w*|\bjuster(?!ad\b)\w*|\bnoteras\b"
     r"|\btill\s+handlingarna\b|\b(?:förordna\w*|entledig\w*|fyllnadsval)\b"
     r"|\bgodkänn\w*\s+[^.]{0,30}(?:rapport|redovisning|protokoll|bokslut)\w*|\byttra\s+sig\b|\bnotera\w*|\byrka\w*\s+(?:bifall|avslag)\b"
     r"|\bupprätta\w*\s+[^.]{0,20}(?:rapport|redovisning|bokslut)|\btagit\s+del\s+av\b|\bbeslut\w*\s+enligt\b"
@@ -231,23 +233,35 @@ PROCEDURE = re.compile(
     r"|\böverlämna\w*\b[^.]{0,80}\b(?:tjänsteutlåtande|yttrande|skrivelse|svar)"
     r"|\bgodkänn\w*\b[^.]{0,60}\btjänste(?:utlåtande|skrivelse)\w*"
     r"|\b(?:kallelse|föredragningslista|dagordning|sammanträdet|mötet)\b"
-    r"|\bpå\s+dagordningen\b|\bta\s+ställning\s+till\b|\bbesvara\w*\b|\bprotokoll\w*\b",
+    r"|\bpå\s+dagordningen\b|\bta\s+ställning\s+till\b|\bbesvara\w*\b|\bprotokoll\w*\b"
+    # Meeting dates fixed: the body's own calendar, not a measure.
+    r"|\b(?:sammanträden|sammanträdesdagar|sammanträdestider|mötesdagar)\b[^.]{0,80}"
+    r"\b(?:fastställs|godkänns|antecknas)\b",
+    _I,
+)
+# An agenda item title closed by its diary number: "Hemställan från X om Y, Dnr 0747/21".
+TITLE = guarded(r",?\s*\b(?:dnr|diarienummer|diarienr)\b[\s.:]*[\w/.-]+\s*$", _I)
+# A fronted purpose or cause clause up to the finite verb that follows it (V2 order):
+# "För att möta de ökade krav …, föreslår förvaltningen …". Exclusions read after it.
+FRONTED = guarded(
+    r"^\s*(?:för\s+att|i\s+syfte\s+att|eftersom|med\s+anledning\s+av)\b[^.]*?,\s*"
+    r"(?=(?:föreslår|ska|skall|kommer|avser|planerar|bör|behöver|vill|beslutar|uppdrar|ger)\b)",
     _I,
 )
 # Cues inside these subordinate clauses belong to a purpose, a question or a condition.
-SUBORDINATE = re.compile(
+SUBORDINATE = guarded(
     r"\b(?:för\s+att|så\s+att|hur|vilka|vilket|vilken|huruvida|innan|eftersom|i\s+syfte\s+att"
     r"|i\s+samband\s+med\s+att|efter\s+att|när(?!\s+det\s+gäller)|om\s+(?=(?:\w+\s+){1,3}(?:ska|skall|kommer))|där\s+det)\b",
     _I,
 )
-BOUNDARY = re.compile(r"[,;:()]|\boch\b|\bsamt\b|\bmen\b", _I)
+BOUNDARY = guarded(r"[,;:()]|\boch\b|\bsamt\b|\bmen\b", _I)
 PROPOSAL_DOCS = frozenset({"motion", "interpellation", "skrivelse"})
-DEMAND = re.compile(
+DEMAND = guarded(
     rf"\b(?:behöver|bör|måste)\s+(?:{W}\s+){{0,2}}?(?!(?:vara|finnas|ha|bli|få|kunna)\b)"
     rf"[a-zåäö]+(?:a|å|as)\b",
     _I,
 )
-PRETERITE_DONE = re.compile(
+PRETERITE_DONE = guarded(
     r"\b(?:[a-zåäö]{4,}(?:ades|des|tes)|togs|började\s+\w+|skrev\s+på|invigde|öppnade|"
     r"genomförde|startade|installerade|tecknade|anlade|byggde|fick\s+(?:en|ett)\s+ny\w*)\b",
     _I,

@@ -55,6 +55,14 @@ def _definite_forms(role: str) -> set[str]:
     return {role, role + "en"}
 
 
+def _initials(names: list[str], fold: bool = False) -> str:
+    """A lookahead on the names' first letters: a long alternation is then tried only there."""
+    firsts = {n[:1] for n in names if n}
+    if fold:
+        firsts |= {c.upper() for c in firsts} | {c.lower() for c in firsts}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteers:
     """Load and index the gazetteer files (cached for the process)."""
@@ -79,11 +87,17 @@ def load() -> Gazetteers:
         first.update(line.split())
     ordered_places = sorted(places, key=len, reverse=True)
     place_re = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered_places) + r")(s)?(?![\w-])"
+        _initials(ordered_places)
+        + r"(?<![\w-])("
+        + "|".join(re.escape(p) for p in ordered_places)
+        + r")(s)?(?![\w-])"
     )
     ordered_parties = sorted(party_names, key=len, reverse=True)
     party_name_re = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered_parties) + r")(s)?(?![\w-])"
+        _initials(ordered_parties)
+        + r"(?<![\w-])("
+        + "|".join(re.escape(p) for p in ordered_parties)
+        + r")(s)?(?![\w-])"
     )
     suffixes = tuple(_lines("role_suffixes.txt"))
     endings = sorted(
@@ -94,7 +108,10 @@ def load() -> Gazetteers:
     org_suffixes = sorted(_lines("org_suffixes.txt"), key=len, reverse=True)
     phrases = sorted(_lines("org_phrases.txt"), key=len, reverse=True)
     org_phrase_re = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(x) for x in phrases) + r")s?(?![\w-])",
+        _initials(phrases, fold=True)
+        + r"(?<![\w-])("
+        + "|".join(re.escape(x) for x in phrases)
+        + r")s?(?![\w-])",
         re.IGNORECASE,
     )
     return Gazetteers(

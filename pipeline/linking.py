@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
-
+from pipeline import lemmas
 from pipeline.records import Commitment, MeasureKey
 from pipeline.slugs import slugify
 
@@ -56,8 +55,8 @@ STOP = frozenset(
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """Swedish lemma of one word (simplemma), casefolded."""
-    return str(simplemma.lemmatize(word.casefold(), lang="sv")).casefold()
+    """Swedish lemma of one word (domain table, simplemma, compound head), casefolded."""
+    return lemmas.lemma(word)
 
 
 def content_lemmas(text: str) -> list[str]:

@@ -18,6 +18,7 @@ LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x85\u2028\u2029]")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\u180e\x00-\x08\x0e-\x1f\x7f]")
 SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u2006\u2008-\u200a\u205f\u3000]")
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
 NON_SPACE = re.compile(r"[^\s]+")
 
 TAG = re.compile(
@@ -55,9 +56,8 @@ def char_edits(text: str) -> list[Edit]:
         edits.append((m.start(), m.end(), ""))
     for m in SPACES.finditer(text):
         edits.append((m.start(), m.end(), " "))
-    for i, ch in enumerate(text):
-        if ch in LIGATURES:
-            edits.append((i, i + 1, LIGATURES[ch]))
+    for m in LIGATURE_RE.finditer(text):
+        edits.append((m.start(), m.end(), LIGATURES[m.group()]))
     edits.sort()
     return edits
 
@@ -112,7 +112,8 @@ def markup_edits(text: str) -> list[Edit]:
         edits.append((m.start(), m.end(), ""))
     for m in FURNITURE_LINE.finditer(text):
         edits.append((m.start(), m.end(), ""))
-    for m in READ_MORE.finditer(text):
+    # READ_MORE opens with optional groups, so it is tried everywhere: scan only when present.
+    for m in READ_MORE.finditer(text) if "Läs mer" in text else ():
         edits.append(_read_more(m))
     return _drop_overlaps(edits)
 

@@ -17,6 +17,8 @@ BREAK = re.compile(r"[.!?;:\n()\[\]\"”“]")
 PROTECT = re.compile(
     r"\S*\d[\d\-/:.,]*[-/:.]\d\S*|\S+@\S+|(?:https?://|www\.)\S+|\b[A-ZÅÄÖ]{2,}\d*\b"
 )
+# Whitespace-free chunks that can hold a PROTECT match (PROTECT never spans whitespace).
+_PROTECT_CHUNK = re.compile(r"(?<!\S)\S*?(?:\d|@|www\.|https?://|[A-ZÅÄÖ]{2})\S*")
 DAMAGE_THRESHOLD = 0.04
 MIN_COUNTED = 50
 # Confusable capitals OCR drops into lowercase words ("stadsOvergripande").
@@ -47,8 +49,16 @@ class _Tok:
     brk_before: bool
 
 
+def _protected(text: str) -> list[tuple[int, int]]:
+    """PROTECT's spans, scanning only the chunks that can hold one (same result, faster)."""
+    out: list[tuple[int, int]] = []
+    for chunk in _PROTECT_CHUNK.finditer(text):
+        out.extend(m.span() for m in PROTECT.finditer(text, chunk.start(), chunk.end()))
+    return out
+
+
 def _tokens(text: str) -> list[_Tok]:
-    protected = [m.span() for m in PROTECT.finditer(text)]
+    protected = _protected(text)
     toks: list[_Tok] = []
     pi = 0
     last_end = 0
@@ -94,14 +104,76 @@ def _suspicious(key: str) -> bool:
     return best - own > math.log(100)
 
 
+_SHAPES: dict[str, int] = {}
+
+
+def _shape(raw: str) -> int:
+    """How ``_tokens`` would treat ``raw`` out of context: 0 never a scored word,
+    1 a scored word unless protected, 2 a scored word only at a sentence start."""
+    shape = _SHAPES.get(raw)
+    if shape is not None:
+        return shape
+    digits = [c for c in raw if c.isdigit()]
+    if (
+        raw.isdigit()
+        or len(raw.lower().rstrip("!")) < 2
+        or (raw.isupper() and len(raw) > 1)
+        or "|" in raw
+        or "!" in raw[:-1]
+        or not any(c.isalpha() for c in raw)
+        or raw[-1].isdigit()
+        or any(c not in OCR_DIGITS for c in digits)
+        or len(digits) > 2
+        or any(c.isupper() and c not in MID_CAPS for c in raw[1:])
+    ):
+        shape = 0
+    else:
+        shape = 2 if raw[0].isupper() else 1
+    if len(_SHAPES) < 500_000:
+        _SHAPES[raw] = shape
+    return shape
+
+
+def _word_keys(text: str) -> list[str]:
+    """The keys of the tokens ``_tokens`` marks "word" (2+ chars), without building tokens.
+
+    damage_score runs on every document, so this single pass with a per-form cache keeps
+    clean text cheap; ``test_ocrfix`` checks it agrees with ``_tokens``.
+    """
+    protected = _protected(text)
+    n_prot = len(protected)
+    brk_search = BREAK.search
+    keys: list[str] = []
+    pi = 0
+    prev_end = -1
+    for m in TOKEN.finditer(text):
+        raw = m.group()
+        shape = _SHAPES.get(raw)
+        if shape is None:
+            shape = _shape(raw)
+        if shape:
+            s, e = m.span()
+            while pi < n_prot and protected[pi][1] <= s:
+                pi += 1
+            in_prot = pi < n_prot and protected[pi][0] < e
+            if not in_prot and (
+                shape == 1 or prev_end < 0 or brk_search(text, prev_end, s) is not None
+            ):
+                keys.append(raw.lower().rstrip("!"))
+            prev_end = e
+        else:
+            prev_end = m.end()
+    return keys
+
+
 def damage_score(text: str) -> float:
     """Share of word tokens that look like OCR damage of a more frequent Swedish word."""
-    toks = [t for t in _tokens(text) if t.mode == "word" and len(t.key) >= 2]
-    if not toks:
+    keys = _word_keys(text)
+    if not keys:
         return 0.0
     # Short texts are scored over at least MIN_COUNTED tokens: one odd word cannot trigger.
-    bad = sum(_suspicious(t.key) for t in toks)
-    return bad / max(len(toks), MIN_COUNTED)
+    bad = sum(map(_suspicious, keys))
+    return bad / max(len(keys), MIN_COUNTED)
 
 
 def is_damaged(text: str) -> bool:

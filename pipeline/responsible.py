@@ -16,6 +16,12 @@ _PREP_BEFORE = re.compile(
 )
 
 
+def _governed(text: str, pos: int) -> bool:
+    """Whether a preposition (and at most one word) stands right before ``pos``."""
+    # A bounded window: the pattern is anchored at ``pos``, so searching from 0 was wasted.
+    return _PREP_BEFORE.search(text, max(0, pos - 120), pos) is not None
+
+
 def _actor_names(actors: list[Actor]) -> list[str]:
     names = [a.name for a in actors if a.kind in ("organisation", "person")]
     return sorted(set(names), key=len, reverse=True)
@@ -27,10 +33,10 @@ def _hits(text: str, actors: list[Actor]) -> list[tuple[int, int, str]]:
     hits: list[tuple[int, int, str]] = []
     for name in _actor_names(actors):
         i = folded.find(name.casefold())
-        if i >= 0 and not _PREP_BEFORE.search(text[:i]):
+        if i >= 0 and not _governed(text, i):
             hits.append((i, i + len(name), name))
     for m in ORG.finditer(text):
-        if not _PREP_BEFORE.search(text[: m.start()]):
+        if not _governed(text, m.start()):
             hits.append((m.start(), m.end(), m.group(0)))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, str]] = []

@@ -90,9 +90,20 @@ def _is_heading(line: str, nxt: str | None) -> bool:
     return starts_new and (len(s) < 55 or len(s.split()) <= 7)
 
 
+_LAST_WORD = re.compile(r"(\S+)\.$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+# Look-behind window for the word before a period; longer words are re-read in full.
+_WINDOW = 64
+
+
 def _ends_abbreviation(chunk: str, end: int) -> bool:
     """Whether the period at chunk[end-1] closes an abbreviation, initial or ordinal."""
-    m = re.search(r"(\S+)\.$", chunk[:end])
+    # Only a window before the period is searched: a search from the chunk start for
+    # every period made long paragraphs quadratic.
+    w0 = max(0, end - _WINDOW)
+    m = _LAST_WORD.search(chunk, w0, end)
+    if m and m.start() == w0 and w0 > 0:
+        m = _LAST_WORD.search(chunk, 0, end)
     if not m:
         return False
     word = m.group(1).lstrip("(\"'”“").casefold()
@@ -102,9 +113,11 @@ def _ends_abbreviation(chunk: str, end: int) -> bool:
         return True
     if re.fullmatch(r"(?:[a-zåäö]\.)+[a-zåäö]", word):  # dotted forms not listed
         return True
+    if not word.isdigit():
+        return False
     before = chunk[: m.start()].rstrip()
     # "§ 12." and "kap. 3." keep the paragraph sign's clause together.
-    return word.isdigit() and (before.endswith("§") or before.endswith("kap."))
+    return before.endswith("§") or before.endswith("kap.")
 
 
 def split_sentences(chunk: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -116,8 +129,9 @@ def split_sentences(chunk: str, offset: int = 0) -> list[tuple[int, int]]:
         dot = m.start() - 1 if m.start() == end else m.start()
         if chunk[dot] == "." and _ends_abbreviation(chunk, dot + 1):
             continue
-        rest = chunk[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in '"”“§(-–•'):
+        nxt = _NEXT_CHAR.match(chunk, end)
+        first = nxt.group(1) if nxt else ""
+        if first and not (first.isupper() or first.isdigit() or first in '"”“§(-–•'):
             continue
         spans.append((pos, end))
         pos = end

@@ -10,6 +10,7 @@ from pipeline.cue_lexicon import (
     CUES,
     DEMAND,
     DONE_ACTIVE,
+    FRONTED,
     GOAL,
     OPINION,
     PARTICLE_ACTIVE,
@@ -21,6 +22,7 @@ from pipeline.cue_lexicon import (
     STATE_AHEAD,
     STOP_SUPINES,
     SUBORDINATE,
+    TITLE,
     VIEW,
 )
 
@@ -175,17 +177,26 @@ def excluded(sentence: str, doc_type: str) -> str | None:
     """Why ``sentence`` is not a commitment whatever its cues say, or None."""
     if QUESTION.search(sentence):
         return "question"
-    if OPINION.search(sentence):
+    if TITLE.search(sentence):
+        return "title"
+    # Background in a fronted purpose clause does not make the main clause an opinion or rule.
+    fronted = FRONTED.match(sentence)
+    main = sentence[fronted.end() :] if fronted else sentence
+    if OPINION.search(main):
         return "opinion"
-    if GOAL.search(sentence) and not re.search(r"\buppdrag", sentence, _I):
+    if GOAL.search(sentence) and not _UPPDRAG.search(sentence):
         return "goal"
-    if PROCEDURE.search(sentence) and not re.search(r"\bi\s+uppdrag\b|\buppdrar\b", sentence, _I):
+    if PROCEDURE.search(sentence) and not _I_UPPDRAG.search(sentence):
         return "procedure"
-    if RULE.search(sentence):
+    if RULE.search(main):
         return "rule"
-    if doc_type not in PROPOSAL_DOCS and VIEW.search(sentence):
+    if doc_type not in PROPOSAL_DOCS and VIEW.search(main):
         return "view"
     return None
+
+
+_UPPDRAG = re.compile(r"\buppdrag", _I)
+_I_UPPDRAG = re.compile(r"\bi\s+uppdrag\b|\buppdrar\b", _I)
 
 
 FAMILY_STATUS = {

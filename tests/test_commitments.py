@@ -14,7 +14,7 @@ import pytest
 
 from pipeline import commitments
 from pipeline.commitments import find_commitments
-from pipeline.records import Commitment, Structure
+from pipeline.records import Commitment, Section, Structure
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds"
 SEED_F1 = 1.0  # reached on the seeds (003 scored on its clean text)
@@ -316,3 +316,51 @@ def test_seed_commitment_f1_does_not_regress() -> None:
     assert report.commitments.prf()[2] >= SEED_F1 - 0.02
     assert report.forward_found / report.forward_gold >= 0.92
     assert report.status_ok / report.status_pairs >= 0.85
+
+
+# An agenda item title closed by its diary number is not a sentence, let alone a pledge.
+def test_agenda_title_with_diary_number_is_not_a_commitment() -> None:
+    # goteborg_ks_2021_06_16_beslut
+    text = (
+        "Hemställan från Göteborgs Hamn AB om att bilda joint venture för utveckling av "
+        "logistikfastigheter, Dnr 0747/21"
+    )
+    assert _find(text, "protokoll") == []
+
+
+# Background in a fronted purpose clause ("För att möta de ökade krav på …,") does not make
+# the main clause a rule or an opinion.
+def test_fronted_purpose_clause_does_not_exclude_the_main_clause() -> None:
+    # sthlm_skarholmen_sdn_2020_01_30_mote
+    text = (
+        "För att möta de ökade krav på kontroll över de medel som betalas ut i bidrag, "
+        "föreslår förvaltningen även att kraven på den ekonomiska redovisningen skärps."
+    )
+    assert _one(text, "tjansteutlatande").status == "proposed"
+    # The same exclusion in the main clause still holds.
+    assert _find("Det ställs krav på att förvaltningen ska redovisa kostnaderna.", "svar") == []
+
+
+def test_adjusted_budget_is_not_protocol_adjustment() -> None:
+    # tyreso_bun_2023_10_25: "Justerad budget" is an adjusted budget, not "justering".
+    text = "Justerad budget för genomförandet av projektet enligt bilaga 1 godkänns."
+    assert len(_find(text, "protokoll")) == 1
+    assert _find("Protokollet justeras den 3 maj.", "protokoll") == []
+
+
+def test_sub_heading_proposal_to_decision_makes_decisions_proposed() -> None:
+    # tyreso_bun_2023_10_25: a numbered list under "<nämnd>s förslag till beslut"
+    text = (
+        "4 Utökad budget för projekt paviljongskola\n\n"
+        "Barn- och utbildningsnämndens förslag till beslut\n"
+        "1. Utökad budget läggs in i kommunstyrelsens plan för strategiska investeringar.\n"
+    )
+    # The structure stage's section is the agenda item; the sub-heading inside it decides.
+    item = Section("Utökad budget för projekt paviljongskola", "item", 0, len(text))
+    found = find_commitments(text, Structure(doc_type="protokoll", sections=[item]), [])
+    assert [c.status for c in found] == ["proposed"]
+
+
+def test_meeting_dates_fixed_are_not_a_commitment() -> None:
+    text = "Datum för nämndens sammanträden under 2024 fastställs enligt förvaltningens förslag."
+    assert _find(text, "protokoll") == []

@@ -78,3 +78,15 @@ def test_seed_003_fixes_at_least_142_of_157() -> None:
     assert wrong == 157
     assert fixed >= 142
     assert over <= 1
+
+
+def test_fast_damage_tokens_agree_with_the_full_tokenizer() -> None:
+    from pipeline import ocrfix
+
+    text = DAMAGED + (
+        " Dnr 2023/1234-5.2 och www.stad.se. Ärendet: KS 106-360/2016! Mötet 2024-01-16. "
+        "Stadsdelsnämnden SoL ansvarar. 1 nytt år, f6ljas upp &r klart.\nNästa rad Gamla Stan."
+    )
+    full = [t.key for t in ocrfix._tokens(text) if t.mode == "word" and len(t.key) >= 2]
+    assert ocrfix._word_keys(text) == full
+    assert ocrfix._protected(text) == [m.span() for m in ocrfix.PROTECT.finditer(text)]
