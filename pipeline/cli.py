@@ -14,7 +14,17 @@ from pipeline import api
 from pipeline.errors import CATALOGUE, ExitCode, LofteError, describe
 from pipeline.stages import Options
 
-STATUS_CHOICES = ("proposed", "pledged", "in_progress", "done", "cancelled", "overdue")
+STATUS_CHOICES = (
+    "proposed",
+    "pledged",
+    "in_progress",
+    "done",
+    "cancelled",
+    "overdue",
+    "stalled",
+    "not_assessed",
+    "assessed",
+)
 EPILOG = (
     "Exit codes: 0 ok, 1 some files failed, 2 usage, 3 store error, 4 nothing found. "
     "`lofte errors` lists the error codes."
@@ -58,9 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("query", nargs="?", help="search words, e.g. fältarbete")
     db(sp)
     sp.add_argument("--as-of", type=_iso_date, default=None, help="judge overdue at this date")
-    sp.add_argument("--status", choices=STATUS_CHOICES)
+    sp.add_argument(
+        "--status", choices=STATUS_CHOICES, help="latest status, overdue, or an assessment"
+    )
     sp.add_argument("--actor", help="responsible actor contains this")
     sp.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    sp.add_argument(
+        "--limit", type=int, default=200, help="show at most N measures (0: all; default 200)"
+    )
 
     sp = sub.add_parser("show", help="one measure's timeline with quotes and sources")
     sp.add_argument("measure", help="measure id or search words")
@@ -90,6 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file")
     sp.add_argument("--raw", action="store_true", help="what ingest produced, before normalising")
     sp.add_argument("--password")
+
+    sp = sub.add_parser("serve", help="read-only web page and JSON API over the store")
+    db(sp)
+    sp.add_argument("--host", default="127.0.0.1", help="bind address (default: %(default)s)")
+    sp.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    sp.add_argument(
+        "--allow-remote", action="store_true", help="allow a --host that other machines can reach"
+    )
 
     sub.add_parser("errors", help="list the error codes")
     return p
@@ -138,6 +161,19 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     return ExitCode.SOME_FAILED if report.failed else ExitCode.OK
 
 
+def _flags(v: Any) -> str:
+    flags = []
+    if v.overdue:
+        flags.append("OVERDUE")
+    if v.assessment == "stalled":
+        flags.append("stalled")
+    elif v.assessment == "not_assessed":
+        flags.append("not assessed")
+    if v.motion_flag:
+        flags.append("motion >1 yr undecided")
+    return ", ".join(flags)
+
+
 def _rows(views: list[Any]) -> list[dict[str, Any]]:
     return [
         {
@@ -146,6 +182,9 @@ def _rows(views: list[Any]) -> list[dict[str, Any]]:
             "status": v.status,
             "due": v.due or "",
             "overdue": "OVERDUE" if v.overdue else "",
+            "assessment": v.assessment,
+            "motion_flag": "yes" if v.motion_flag else "",
+            "flags": _flags(v),
             "responsible": v.responsible or "",
             "sources": ", ".join(v.sources),
         }
@@ -164,14 +203,28 @@ def _table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int]) 
 
 
 def cmd_status(a: argparse.Namespace) -> int:
-    from pipeline.query import as_dict, find_measures
+    from pipeline.query import as_dict, count_measures, find_measures
     from pipeline.store import Store
 
+    limit = a.limit if a.limit > 0 else None
     with Store(a.db, readonly=True) as store:
-        views = find_measures(store, a.query, as_of=a.as_of, status=a.status, actor=a.actor)
-    rows = _rows(views)
+        shown = find_measures(
+            store,
+            a.query,
+            as_of=a.as_of,
+            status=a.status,
+            actor=a.actor,
+            with_statements=a.format == "json",
+            limit=limit,
+        )
+        total = len(shown)
+        if limit and total == limit:
+            total = count_measures(store, a.query, as_of=a.as_of, status=a.status, actor=a.actor)
+    rows = _rows(shown)
     if a.format == "json":
-        print(json.dumps([as_dict(v) for v in views], ensure_ascii=False, indent=1))
+        # One measure per line: readable, and the C encoder keeps big answers fast.
+        items = [json.dumps(as_dict(v), ensure_ascii=False) for v in shown]
+        print("[\n" + ",\n".join(items) + "\n]" if items else "[]")
     elif a.format == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
         w.writeheader()
@@ -180,33 +233,45 @@ def cmd_status(a: argparse.Namespace) -> int:
         print(
             _table(
                 rows,
-                ["measure", "status", "due", "overdue", "sources"],
-                {"measure": 70, "sources": 50},
+                ["measure", "status", "due", "flags", "sources"],
+                {"measure": 60, "flags": 30, "sources": 50},
             )
         )
-        print(f"{len(rows)} measure(s)" + (f" matching {a.query!r}" if a.query else ""))
-    return ExitCode.OK if rows or not a.query else ExitCode.NOTHING_TO_DO
+        more = f", showing the first {len(shown)} (--limit 0 for all)" if len(shown) < total else ""
+        print(f"{total} measure(s)" + (f" matching {a.query!r}" if a.query else "") + more)
+    return ExitCode.OK if shown or not a.query else ExitCode.NOTHING_TO_DO
+
+
+def _print_measure(v: Any) -> None:
+    print(f"{v.label}  [{v.id}]")
+    print(
+        f"  status: {v.shown_status}   due: {v.due or '-'}   "
+        f"assessment: {v.assessment.replace('_', ' ')}   responsible: {v.responsible or '-'}"
+    )
+    if v.motion_flag:
+        print("  flag: motion without a decision one year after it was filed (KL 5 kap. 35 §)")
+    for s in v.statements:
+        page = f"p.{s.page}" if s.page else "p.?"
+        stalled = "  (reports no progress)" if s.stalled else ""
+        print(f"  {s.doc_date or '????-??-??'}  {s.status:<11} {s.doc_id} {page}{stalled}")
+        if s.doc_title:
+            print(f"      document: {s.doc_title}")
+        print(f"      “{s.quote}”")
+        print(f"      linked: {s.reason}")
+    print()
 
 
 def cmd_show(a: argparse.Namespace) -> int:
-    from pipeline.query import find_measures
+    from pipeline.query import find_measures, get_measure
     from pipeline.store import Store
 
     with Store(a.db, readonly=True) as store:
-        views = [v for v in find_measures(store, None, as_of=a.as_of) if v.id == a.measure]
-        views = views or find_measures(store, a.measure, as_of=a.as_of)
+        one = get_measure(store, a.measure, a.as_of)
+        views = [one] if one else find_measures(store, a.measure, as_of=a.as_of, limit=5)
     if not views:
         raise LofteError("E031", a.measure)
-    for v in views[:5]:
-        print(f"{v.label}  [{v.id}]")
-        print(
-            f"  status: {v.shown_status}   due: {v.due or '-'}   responsible: {v.responsible or '-'}"
-        )
-        for s in v.statements:
-            print(f"  {s.doc_date or '????-??-??'}  {s.status:<11} {s.doc_id} p.{s.page}")
-            print(f"      “{s.sentence}”")
-            print(f"      linked: {s.reason}")
-        print()
+    for v in views:
+        _print_measure(v)
     return ExitCode.OK
 
 
@@ -262,8 +327,22 @@ def cmd_text(a: argparse.Namespace) -> int:
         assert doc.ingested is not None
         sys.stdout.write(doc.ingested.raw_text + "\n")
     else:
-        assert doc.normalised is not None
-        sys.stdout.write(doc.normalised.text + "\n")
+        from pipeline.pagetext import paged_text
+
+        assert doc.ingested is not None and doc.normalised is not None
+        sys.stdout.write(paged_text(doc.ingested, doc.normalised) + "\n")
+    return ExitCode.OK
+
+
+def cmd_serve(a: argparse.Namespace) -> int:
+    from pipeline.web import make_server, url_of
+
+    server = make_server(a.db, a.host, a.port, allow_remote=a.allow_remote)
+    print(f"Löftesgrafen: {url_of(server)}/ (read-only; Ctrl-C stops)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
     return ExitCode.OK
 
 
@@ -281,6 +360,7 @@ COMMANDS = {
     "evaluate": cmd_evaluate,
     "export": cmd_export,
     "text": cmd_text,
+    "serve": cmd_serve,
     "errors": cmd_errors,
 }
 

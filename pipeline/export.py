@@ -43,14 +43,21 @@ def exporter(name: str, extension: str, is_dir: bool = False) -> Callable[..., A
 
 
 def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes are all str/int/float/bool: None dropped, lists as JSON."""
+    """A copy whose attributes are all str/int/float/bool: None as "", lists as JSON.
+
+    None is kept as an empty string so that every attribute GRAPH.md lists is present on
+    every node of its kind, in formats that have no null.
+    """
 
     def enc(d: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for k, v in d.items():
             if v is None:
-                continue
-            out[k] = json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                out[k] = ""
+            elif isinstance(v, list | dict):
+                out[k] = json.dumps(v, ensure_ascii=False)
+            else:
+                out[k] = v
         return out
 
     h = nx.MultiDiGraph()
@@ -103,6 +110,8 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
 def _cell(v: Any) -> Any:
     if v is None:
         return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
     if isinstance(v, list):
         return ";".join(map(str, v))
     return v
@@ -131,22 +140,34 @@ def write_neo4j(g: nx.MultiDiGraph, path: Path) -> None:
         by_kind.setdefault(str(d.get("kind", "node")), []).append((n, d))
     for kind, items in sorted(by_kind.items()):
         cols = [c for c in _columns([d for _, d in items]) if c != "kind"]
-        header = ["id:ID"] + [f"{c}:string[]" if _is_list(items, c) else c for c in cols]
+        header = ["id:ID"] + [_neo_header(c, [d.get(c) for _, d in items]) for c in cols]
         rows = [[n] + [_cell(d.get(c)) for c in cols] + [kind.capitalize()] for n, d in items]
         _write_csv(path / f"nodes_{kind}.csv", header + [":LABEL"], rows)
-    by_type: dict[str, list[list[Any]]] = {}
+    by_type: dict[str, list[dict[str, Any]]] = {}
     for u, v, d in g.edges(data=True):
-        by_type.setdefault(str(d.get("kind", "related")), []).append([u, v, d.get("reason", "")])
-    for kind, rows in sorted(by_type.items()):
-        _write_csv(
-            path / f"rels_{kind}.csv",
-            [":START_ID", ":END_ID", "reason", ":TYPE"],
-            [r + [kind.upper()] for r in rows],
-        )
+        by_type.setdefault(str(d.get("kind", "related")), []).append(dict(d, _u=u, _v=v))
+    for kind, edges in sorted(by_type.items()):
+        cols = [c for c in _columns(edges) if c not in ("kind", "_u", "_v")]
+        header = [":START_ID", ":END_ID"]
+        header += [_neo_header(c, [e.get(c) for e in edges]) for c in cols] + [":TYPE"]
+        rows = [
+            [e["_u"], e["_v"]] + [_cell(e.get(c)) for c in cols] + [kind.upper()] for e in edges
+        ]
+        _write_csv(path / f"rels_{kind}.csv", header, rows)
 
 
-def _is_list(items: list[tuple[str, dict[str, Any]]], col: str) -> bool:
-    return any(isinstance(d.get(col), list) for _, d in items)
+def _neo_header(col: str, values: list[Any]) -> str:
+    """Column header with the Neo4j type of its values: :int, :float, :boolean, :string[]."""
+    seen = [v for v in values if v is not None]
+    if any(isinstance(v, list) for v in seen):
+        return f"{col}:string[]"
+    if seen and all(isinstance(v, bool) for v in seen):
+        return f"{col}:boolean"
+    if seen and all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
+        return f"{col}:int"
+    if seen and all(isinstance(v, int | float) and not isinstance(v, bool) for v in seen):
+        return f"{col}:float"
+    return col
 
 
 def export(g: nx.MultiDiGraph, fmt: str, target: str | Path) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,9 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import LofteError
-from pipeline.slugs import fold
+from pipeline.search import fold_fast
 
-SCHEMA_VERSION = "1"
+_WORD = re.compile(r"[^\W_]+")
+
+SCHEMA_VERSION = "2"
+# Tables computed from the commitments; dropped and rebuilt when the schema changes.
+DERIVED = ("measures", "measure_members", "measure_words", "vocab", "measure_fts")
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,11 +41,27 @@ CREATE INDEX IF NOT EXISTS commitments_doc ON commitments(doc_id);
 CREATE TABLE IF NOT EXISTS measures(
   id TEXT PRIMARY KEY, label TEXT NOT NULL, status TEXT NOT NULL, due TEXT,
   first_seen TEXT, last_seen TEXT, statements INTEGER NOT NULL, responsible TEXT,
-  search TEXT NOT NULL);
+  search TEXT NOT NULL, closed INTEGER NOT NULL DEFAULT 0, assessment TEXT,
+  motion_date TEXT, decision_date TEXT, sort_key TEXT NOT NULL DEFAULT '',
+  sources TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS measures_sort ON measures(sort_key, id);
 CREATE TABLE IF NOT EXISTS measure_members(
-  commitment_id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, reason TEXT NOT NULL);
+  commitment_id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, reason TEXT NOT NULL,
+  score REAL);
 CREATE INDEX IF NOT EXISTS members_measure ON measure_members(measure_id);
+CREATE TABLE IF NOT EXISTS measure_words(
+  word TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY(word, measure)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize='trigram');
 """
+
+
+def _stale(conn: sqlite3.Connection) -> bool:
+    """True when the file holds derived tables of another schema version."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row is not None and row[0] != SCHEMA_VERSION
 
 
 @dataclass
@@ -61,20 +82,34 @@ class Store:
         self.path = Path(path)
         try:
             if readonly:
-                uri = f"file:{self.path}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, timeout=30)
+                self.conn = self._open_readonly()
+                if _stale(self.conn):
+                    # An older store: upgrade its derived tables once, then read it.
+                    self.conn.close()
+                    Store(self.path).close()
+                    self.conn = self._open_readonly()
             else:
                 self.conn = sqlite3.connect(self.path, timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+                stale = _stale(self.conn)
+                if stale:
+                    self.conn.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in DERIVED))
                 self.conn.executescript(_DDL)
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,)
+                    "INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,)
                 )
                 self.conn.commit()
             self.conn.row_factory = sqlite3.Row
         except sqlite3.Error as exc:
             raise LofteError("E020", str(exc), self.path) from exc
+        if not readonly and stale and self.conn.execute("SELECT 1 FROM commitments").fetchone():
+            from pipeline import measures
+
+            measures.rebuild(self)
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
 
     def close(self) -> None:
         """Close the connection."""
@@ -207,17 +242,43 @@ class Store:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     def replace_measures(
-        self, measures: list[dict[str, Any]], members: list[tuple[str, str, str]]
+        self, measures: list[dict[str, Any]], members: list[tuple[Any, ...]]
     ) -> None:
         """Swap in a freshly computed set of measures in one transaction."""
         with self.transaction() as c:
-            c.execute("DELETE FROM measures")
-            c.execute("DELETE FROM measure_members")
-            for m in measures:
-                m = dict(m, search=fold(m["search"]))
-                c.execute(
-                    "INSERT INTO measures VALUES(:id,:label,:status,:due,:first_seen,:last_seen,"
-                    ":statements,:responsible,:search)",
-                    m,
-                )
-            c.executemany("INSERT INTO measure_members VALUES(?,?,?)", members)
+            for table in ("measures", "measure_members", "measure_words", "vocab"):
+                c.execute(f"DELETE FROM {table}")
+            words: set[tuple[str, int]] = set()
+            rows = []
+            for rowid, m in enumerate(measures, start=1):
+                m = {
+                    "closed": 0,
+                    "assessment": None,
+                    "motion_date": None,
+                    "decision_date": None,
+                    "sort_key": "",
+                    "sources": "",
+                    **m,
+                    "search": fold_fast(m["search"]),
+                    "rowid": rowid,
+                }
+                rows.append(m)
+                words.update((w, rowid) for w in set(_WORD.findall(m["search"])) if len(w) > 1)
+            c.executemany(
+                "INSERT INTO measures(rowid,id,label,status,due,first_seen,last_seen,statements,"
+                "responsible,search,closed,assessment,motion_date,decision_date,sort_key,"
+                "sources) VALUES(:rowid,:id,:label,:status,:due,:first_seen,:last_seen,"
+                ":statements,:responsible,:search,:closed,:assessment,:motion_date,"
+                ":decision_date,:sort_key,:sources)",
+                rows,
+            )
+            # Search finds words by substring in the vocabulary, then measures by word.
+            c.executemany("INSERT INTO measure_words VALUES(?,?)", sorted(words))
+            c.executemany(
+                "INSERT INTO vocab(word) VALUES(?)", [(w,) for w in {w for w, _ in words}]
+            )
+            c.executemany(
+                "INSERT INTO measure_members(commitment_id,measure_id,reason,score) "
+                "VALUES(?,?,?,?)",
+                [tuple(x) + (None,) * (4 - len(x)) for x in members],
+            )

@@ -82,3 +82,16 @@ def test_failed_export_leaves_no_partial_file(
     assert err.value.code == "E021"
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_none_attributes_stay_present_and_neo4j_keeps_edge_attributes(tmp_path: Path) -> None:
+    g = _graph()
+    g.add_edge("doc:a", "actor:per-x", key="authored_by", kind="authored_by", role="ordförande")
+    h = nx.read_graphml(export(g, "graphml", tmp_path / "g.graphml"))
+    assert h.nodes["actor:per-x"]["party"] == ""  # GRAPH.md lists party on every actor
+    neo = export(g, "neo4j", tmp_path / "neo")
+    lines = (neo / "rels_authored_by.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split(",") == [":START_ID", ":END_ID", "role", ":TYPE"]
+    assert lines[1].endswith("ordförande,AUTHORED_BY")
+    header = (neo / "nodes_measure.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "overdue:boolean" in header.split(",")
