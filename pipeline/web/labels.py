@@ -1,0 +1,147 @@
+"""Swedish wording for the web page: status badges, document types and linking reasons."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Order is the order users read the start page in: from promise to outcome.
+STATUS_LABELS: dict[str, str] = {
+    "proposed": "Föreslagen",
+    "pledged": "Utlovad",
+    "in_progress": "Pågår",
+    "done": "Genomförd",
+    "overdue": "Försenad",
+    "cancelled": "Avbruten",
+    "not_assessed": "Ej bedömd",
+}
+# A glyph beside the word so the badge reads without colour and without the word's language.
+STATUS_ICONS: dict[str, str] = {
+    "proposed": "○",
+    "pledged": "◎",
+    "in_progress": "▶",
+    "done": "✓",
+    "overdue": "!",
+    "cancelled": "✕",
+    "not_assessed": "–",
+}
+STATUS_HELP: dict[str, str] = {
+    "proposed": "Någon har föreslagit åtgärden, men den är inte beslutad eller utlovad.",
+    "pledged": "Åtgärden är utlovad eller beslutad men ännu inte rapporterad som påbörjad.",
+    "in_progress": "Arbetet med åtgärden pågår enligt senaste uttalandet.",
+    "done": "Åtgärden är rapporterad som genomförd.",
+    "overdue": "Sista datum har passerat utan att åtgärden rapporterats som genomförd.",
+    "cancelled": "Åtgärden har avbrutits eller avslagits.",
+    "not_assessed": "Ingen uppföljning ännu: bara förslaget eller löftet finns, så läget går inte att bedöma.",
+}
+DOC_TYPE_LABELS: dict[str, str] = {
+    "interpellation": "Interpellation",
+    "interpellationssvar": "Interpellationssvar",
+    "skrivelse": "Skrivelse",
+    "motion": "Motion",
+    "tjansteutlatande": "Tjänsteutlåtande",
+    "yttrande": "Yttrande",
+    "protokoll": "Protokoll",
+    "uppfoljning": "Uppföljning",
+    "other": "Övrigt",
+}
+ACTOR_KIND_LABELS: dict[str, str] = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Plats",
+}
+EXTRACTION_LABELS: dict[str, str] = {
+    "text": "digital text",
+    "pdf-text": "PDF med textlager",
+    "ocr": "skannad, tolkad med OCR",
+    "mixed": "blandat (text och OCR)",
+}
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+_JOINED = re.compile(
+    r"joined with (?P<cid>\S+) \(score (?P<score>[\d.]+): measure phrase (?P<sm>[\d.]+), "
+    r"context (?P<sc>[\d.]+); shared words: (?P<words>[^;]*);"
+)
+_SAME = re.compile(
+    r"same measure words \((?P<words>[^)]*)\); similarity (?P<sim>[\d.]+) with (?P<cid>\S+)"
+)
+
+
+def status_key(view: Any) -> str:
+    """The badge a measure or statement gets: its shown status, or 'not_assessed'."""
+    shown = getattr(view, "shown_status", None) or getattr(view, "status", None)
+    return shown if shown in STATUS_LABELS else "not_assessed"
+
+
+def status_label(key: str | None) -> str:
+    """Swedish label of a status key."""
+    return STATUS_LABELS.get(key or "", STATUS_LABELS["not_assessed"])
+
+
+def doc_type_label(doc_type: str | None) -> str:
+    """Swedish name of a document type."""
+    return DOC_TYPE_LABELS.get(doc_type or "other", (doc_type or "Övrigt").capitalize())
+
+
+def swedish_date(iso: str | None) -> str:
+    """'2024-12-31' as '31 december 2024'; partial or odd values are shown as given."""
+    if not iso:
+        return "–"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _num(x: str) -> str:
+    return x.replace(".", ",")
+
+
+def reason_parts(reason: str) -> dict[str, str]:
+    """Why a statement joined its measure, in Swedish: text, the statement it matched, rest."""
+    reason = reason.strip()
+    m = _JOINED.match(reason)
+    if m:
+        return {
+            "text": "Kopplad till",
+            "commitment": m.group("cid"),
+            "after": f" (likhet {_num(m.group('score'))}: åtgärdsfrasen {_num(m.group('sm'))}, "
+            f"sammanhanget {_num(m.group('sc'))}; gemensamma ord: {m.group('words')}; "
+            "ingen krock i plats, organ eller tid).",
+        }
+    m = _SAME.fullmatch(reason)
+    if m:
+        return {
+            "text": f"Samma åtgärdsord ({m.group('words')}), likhet {_num(m.group('sim'))}, som",
+            "commitment": m.group("cid"),
+            "after": ".",
+        }
+    if reason == "only statement":
+        return {"text": "Det enda uttalandet om åtgärden.", "commitment": "", "after": ""}
+    if reason == "first statement":
+        return {
+            "text": "Det första uttalandet; senare uttalanden kopplades hit.",
+            "commitment": "",
+            "after": "",
+        }
+    return {"text": reason, "commitment": "", "after": ""}
+
+
+def commitment_anchor(commitment_id: str) -> tuple[str, str]:
+    """(doc_id, 'c-N') of a commitment id such as 'commitment:doc:3'."""
+    body = commitment_id.split(":", 1)[-1]
+    doc_id, _, n = body.rpartition(":")
+    return doc_id, f"c-{n}"

@@ -1,0 +1,227 @@
+"""Request handlers: each HTML page and its JSON twin, built from the same read functions."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from pipeline.query import MeasureView, as_dict
+from pipeline.slugs import sort_key
+from pipeline.store import Store
+from pipeline.web import docs_data, labels, measures_data
+from pipeline.web.measures_data import PAGE_SIZE
+from pipeline.web.openapi import spec
+from pipeline.web.render import (
+    actor_url,
+    doc_url,
+    marked_text,
+    measure_url,
+    render,
+)
+from pipeline.web.render import (
+    stylesheet as css_bytes,
+)
+from pipeline.web.responses import HttpError, Response, json_response, parse_filters
+
+if TYPE_CHECKING:
+    from pipeline.web.app import WebApp
+
+
+def _page(app: WebApp, store: Store, template: str, **context: Any) -> Response:
+    context.setdefault("page", "")
+    return Response(render(template, as_of=app.as_of().isoformat(), **context))
+
+
+def index(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+    """Start page: search box, counts by status, recently overdue measures."""
+    return _page(app, store, "index.html", title="Löftesgrafen", page="start", s=app.summary(store))
+
+
+def measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+    """Measures list with filters and pages of PAGE_SIZE."""
+    f = parse_filters(params, api=False)
+    views, total = measures_data.list_measures(store, f, app.as_of(), app.organs(store))
+    current = {"q": f.q, "status": f.status, "actor": f.actor, "organ": f.organ, "year": f.year}
+    return _page(
+        app,
+        store,
+        "measures.html",
+        title="Åtgärder",
+        page="measures",
+        views=views,
+        total=total,
+        filters=current,
+        active=f.active(),
+        page_no=f.offset // PAGE_SIZE + 1,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        choices=app.summary(store),
+    )
+
+
+def _measure_or_404(app: WebApp, store: Store, measure_id: str) -> MeasureView:
+    view = measures_data.measure_view(store, measure_id, app.as_of())
+    if view is None:
+        raise HttpError(404, "Åtgärden finns inte.")
+    return view
+
+
+def _doc_meta(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for d in doc_ids:
+        row = store.conn.execute(
+            "SELECT doc_id, title, date, doc_type FROM documents WHERE doc_id = ?", (d,)
+        ).fetchone()
+        if row is not None:
+            out[d] = dict(row)
+    return out
+
+
+def measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """A measure's status, due date, timeline of statements and actors."""
+    view = _measure_or_404(app, store, id)
+    responsible = docs_data.responsible_actors(store, view.sources)
+    mine = {s.commitment_id for s in view.statements}
+    responsible = {cid: a for cid, a in responsible.items() if cid in mine}
+    actors = dict(responsible.values())
+    return _page(
+        app,
+        store,
+        "measure.html",
+        title=view.label,
+        page="measures",
+        view=view,
+        docs=_doc_meta(store, view.sources),
+        responsible=responsible,
+        actors=sorted(actors.items(), key=lambda a: sort_key(a[1])),
+        authors=docs_data.authors(store, view.sources),
+    )
+
+
+def document_list(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+    """Every document, newest first, PAGE_SIZE to a page."""
+    f = parse_filters(params, api=False)
+    docs, total = docs_data.documents(store, PAGE_SIZE, f.offset)
+    return _page(
+        app,
+        store,
+        "documents.html",
+        title="Dokument",
+        page="documents",
+        docs=docs,
+        total=total,
+        page_no=f.offset // PAGE_SIZE + 1,
+        pages=max(1, -(-total // PAGE_SIZE)),
+    )
+
+
+def document(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """A document's text with its commitments marked, its metadata and references."""
+    d = docs_data.document_view(store, id)
+    if d is None:
+        raise HttpError(404, "Dokumentet finns inte.")
+    return _page(
+        app,
+        store,
+        "document.html",
+        title=d["doc"]["title"] or d["doc"]["doc_id"],
+        page="documents",
+        d=d,
+        text=marked_text(d["text"], d["commitments"]),
+    )
+
+
+def actor(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """An actor's commitments and documents."""
+    a = docs_data.actor_view(store, id)
+    if a is None:
+        raise HttpError(404, "Aktören finns inte.")
+    return _page(app, store, "actor.html", title=a["attrs"].get("name", id), a=a)
+
+
+# -- JSON API -----------------------------------------------------------------------------------
+
+
+_SUMMARY_FIELDS = [f.name for f in dataclasses.fields(MeasureView) if f.name != "statements"]
+
+
+def _measure_json(view: MeasureView, *, full: bool) -> dict[str, Any]:
+    if full:
+        d = as_dict(view)
+    else:  # the list: plain fields only, cheaper than the recursive conversion
+        d = {name: getattr(view, name) for name in _SUMMARY_FIELDS}
+        d["shown_status"] = view.shown_status
+    key = labels.status_key(view)
+    d.update(status_key=key, status_label=labels.status_label(key), url=measure_url(view.id))
+    for s in d.get("statements", []):
+        doc_id, anchor = labels.commitment_anchor(s["commitment_id"])
+        s["source_url"] = doc_url(doc_id, anchor)
+        s["status_label"] = labels.status_label(s["status"])
+    return d
+
+
+def api_measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+    """JSON of the measures list (same filters as the page, plus limit/offset)."""
+    f = parse_filters(params, api=True)
+    organs = app.organs(store) if f.organ else {}
+    views, total = measures_data.list_measures(store, f, app.as_of(), organs)
+    return json_response(
+        {
+            "as_of": app.as_of().isoformat(),
+            "total": total,
+            "limit": f.limit,
+            "offset": f.offset,
+            "items": [_measure_json(v, full=False) for v in views],
+        }
+    )
+
+
+def api_measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """JSON of one measure with its statements."""
+    view = _measure_or_404(app, store, id)
+    d = _measure_json(view, full=True)
+    d["as_of"] = app.as_of().isoformat()
+    return json_response(d)
+
+
+def api_document(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """JSON of one document: metadata, structure, normalised text and commitments."""
+    d = docs_data.document_view(store, id)
+    if d is None:
+        raise HttpError(404, "Dokumentet finns inte.")
+    doc = dict(d["doc"])
+    doc.pop("source", None)  # the server's own file path is nobody else's business
+    for c in d["commitments"]:
+        c["url"] = doc_url(c["doc_id"], f"c-{c['n']}")
+    return json_response(
+        {
+            **doc,
+            "source_name": d["source_name"],
+            "url": doc_url(doc["doc_id"]),
+            "structure": d["structure"],
+            "actors": {
+                k: [{"id": a, "name": n, "url": actor_url(a)} for a, n in v]
+                for k, v in d["actors"].items()
+            },
+            "commitments": d["commitments"],
+            "text": d["text"],
+        }
+    )
+
+
+def api_actor(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """JSON of one actor: attributes, commitments and documents."""
+    a = docs_data.actor_view(store, id)
+    if a is None:
+        raise HttpError(404, "Aktören finns inte.")
+    a["attrs"].pop("source", None)
+    return json_response({**a, "url": actor_url(id)})
+
+
+def openapi(app: WebApp, store: None, params: dict[str, str]) -> Response:
+    """The OpenAPI description of the JSON API."""
+    return json_response(spec())
+
+
+def stylesheet(app: WebApp, store: None, params: dict[str, str]) -> Response:
+    """The stylesheet (held in memory; no request path ever reaches the file system)."""
+    return Response(css_bytes(), "text/css; charset=utf-8")

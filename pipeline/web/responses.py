@@ -1,0 +1,61 @@
+"""HTTP helpers shared by the app and its pages: errors, responses and query filters."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pipeline.web.labels import STATUS_LABELS
+from pipeline.web.measures_data import PAGE_SIZE, Filters
+
+HTML = "text/html; charset=utf-8"
+JSON = "application/json; charset=utf-8"
+YEAR = re.compile(r"\d{4}")
+
+
+class HttpError(Exception):
+    """A client error with a Swedish explanation."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class Response:
+    """Status, content type and body of one answer."""
+
+    def __init__(self, body: bytes, ctype: str = HTML, status: int = 200) -> None:
+        self.body, self.ctype, self.status = body, ctype, status
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    """A JSON answer (UTF-8, Swedish letters kept)."""
+    return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON, status)
+
+
+def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
+    """Filters from query parameters; bad values are a 400, not a silent empty list."""
+    f = Filters(
+        q=params.get("q", ""),
+        status=params.get("status", ""),
+        actor=params.get("actor", ""),
+        organ=params.get("organ", ""),
+        year=params.get("year", ""),
+    )
+    if f.status and f.status not in STATUS_LABELS:
+        raise HttpError(400, f"Okänd status: {f.status}")
+    if f.year and not YEAR.fullmatch(f.year):
+        raise HttpError(400, "Året ska skrivas med fyra siffror.")
+    try:
+        if api:
+            f.limit = int(params.get("limit") or PAGE_SIZE)
+            f.offset = int(params.get("offset") or 0)
+        else:
+            f.offset = (int(params.get("page") or 1) - 1) * PAGE_SIZE
+    except ValueError as exc:
+        raise HttpError(400, "Sidnummer och gränser ska vara heltal.") from exc
+    if not 1 <= f.limit <= 500 or f.offset < 0:
+        raise HttpError(400, "limit ska vara 1–500 och offset minst 0.")
+    return f
