@@ -1,11 +1,33 @@
-"""Löftesgrafen: read Swedish council records and track pledged measures to their follow-up."""
+"""Löftesgrafen: read Swedish council records and track pledged measures to their follow-up.
+
+The public API, for scripts and notebooks:
+
+- :func:`ingest` reads files and folders into a SQLite store;
+- :func:`open` opens a store as a :class:`~pipeline.corpus.Corpus` with ``measures()``,
+  ``commitments()``, ``actors()``, ``documents()`` (pandas DataFrames), ``graph()``
+  (networkx) and ``timeline(measure_id)``;
+- :func:`extract` (alias of :func:`extract_text`) and :func:`extract_file` turn one text or
+  file into the SCHEMA.md record without a store;
+- :func:`evaluate` scores extraction against gold annotations.
+"""
 
 from __future__ import annotations
 
 from pipeline.api import DEFAULT_DB, evaluate, extract_file, extract_text, ingest
+from pipeline.corpus import Corpus
+from pipeline.corpus import open as open  # re-exported as pipeline.open
 
 __version__ = "0.1.0"
 
 extract = extract_text
 
-__all__ = ["DEFAULT_DB", "evaluate", "extract", "extract_file", "extract_text", "ingest"]
+# `open` is deliberately left out: a star import must not shadow the builtin open().
+__all__ = [
+    "DEFAULT_DB",
+    "Corpus",
+    "evaluate",
+    "extract",
+    "extract_file",
+    "extract_text",
+    "ingest",
+]
