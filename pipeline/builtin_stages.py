@@ -30,7 +30,7 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
 
 
-@register("structure", version="1", fills="structure")
+@register("structure", version="2", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
     _need(doc, "normalised")
