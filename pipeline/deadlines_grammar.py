@@ -30,6 +30,10 @@ MONTHS: dict[str, int] = {
     "december": 12,
     "dec": 12,
 }
+# Full month names in calendar order, for printing dates in Swedish.
+MONTH_NAMES: tuple[str, ...] = tuple(
+    max((k for k, v in MONTHS.items() if v == m), key=len) for m in range(1, 13)
+)
 ORDINALS: dict[str, int] = {
     "första": 1,
     "forsta": 1,

@@ -1,6 +1,6 @@
 """Split corpus_real documents into candidate sentences and append hand labels to the TSV.
 
-Annotation aid only; it reads /work/shared/corpus_real (shared, read-only material) and is
+Annotation aid only; it reads ../shared/corpus_real (shared, read-only material) and is
 never used at run time. Labels are written by a person in a small spec file; this script
 only splits, checks that every unit occurs in the source, and writes rows.
 
@@ -20,7 +20,10 @@ import re
 import sys
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus_real")
+from pipeline.devpaths import CORPUS_REAL
+from pipeline.records import STATUSES as RECORD_STATUSES
+
+CORPUS = CORPUS_REAL
 WORK = Path("/tmp/ann/cands")
 TSV = Path(__file__).resolve().parent.parent / "corpus" / "annotations" / "sentences.tsv"
 HEADER = [
@@ -34,7 +37,7 @@ HEADER = [
     "deadline_text",
     "note",
 ]
-STATUSES = {"proposed", "pledged", "in_progress", "done", "cancelled"}
+STATUSES = set(RECORD_STATUSES)
 
 BULLET = re.compile(r"^\s*(?:[•·▪*]|[-–—](?=\s))\s*")
 # Tokens that end in a period without ending the sentence.

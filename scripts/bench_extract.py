@@ -1,6 +1,6 @@
 """Words per second of the full ``extract_text`` path over corpus_real (reads ../shared).
 
-Usage: /tmp/venvtest/bin/python scripts/bench_extract.py [--corpus DIR] [--repeat N]
+Usage: .venv/bin/python scripts/bench_extract.py [--corpus DIR] [--repeat N]
 Prints the words/s of ``extract_text`` and, separately, of ``find_commitments`` alone.
 """
 
@@ -17,9 +17,10 @@ sys.path.insert(0, str(ROOT))
 from pipeline import actors, normalise, structure  # noqa: E402
 from pipeline.api import extract_text  # noqa: E402
 from pipeline.commitments import find_commitments  # noqa: E402
+from pipeline.devpaths import CORPUS_REAL  # noqa: E402
 from pipeline.records import Ingested, Page  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus_real")
+CORPUS = CORPUS_REAL
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """Steady-state words per second of ``extract_text`` on one core, over corpus/real.
 
-Usage: /tmp/venvtest/bin/python scripts/bench_throughput.py [--corpus DIR] [--repeat N]
+Usage: .venv/bin/python scripts/bench_throughput.py [--corpus DIR] [--repeat N]
 
 Models and lexicons load once per worker (``pipeline.process.warm_up`` plus one untimed
 pass), as they do in ``lofte extract``; each timed pass is then measured by wall clock and

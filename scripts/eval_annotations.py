@@ -1,8 +1,8 @@
 """Score commitments on the hand-labelled corpus_real sentences (reads ../shared).
 
 Gold = label-1 rows of corpus/annotations/sentences.tsv, per document; the text is
-/work/shared/corpus_real/<doc_id>.txt. Same metric as `lofte evaluate`.
-Usage: /tmp/venvtest/bin/python scripts/eval_annotations.py [--details]
+../shared/corpus_real/<doc_id>.txt. Same metric as `lofte evaluate`.
+Usage: .venv/bin/python scripts/eval_annotations.py [--details]
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.api import extract_text  # noqa: E402
+from pipeline.devpaths import CORPUS_REAL  # noqa: E402
 from pipeline.evaluate import score  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus_real")
+CORPUS = CORPUS_REAL
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
 
 

@@ -1,7 +1,7 @@
 """Score commitments on the gold seeds with seed 003's OCR-corrected text (reads ../shared).
 
 Isolates the commitment extractor from OCR quality: 003 is scored on ``003_clean.txt``.
-Usage: /tmp/venvtest/bin/python scripts/eval_commitments.py [--details] [--gold DIR]
+Usage: .venv/bin/python scripts/eval_commitments.py [--details] [--gold DIR]
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.api import extract_text  # noqa: E402
+from pipeline.devpaths import GOLD_SEEDS  # noqa: E402
 from pipeline.evaluate import Report, score  # noqa: E402
 
-GOLD = Path("/work/shared/gold/seeds")
+GOLD = GOLD_SEEDS
 CLEAN = {"svar_interpellation_ojanne_2023": "003_clean.txt"}
 
 

@@ -1,7 +1,7 @@
 """Score pipeline.deadlines on tests/data/deadline_expressions.tsv and time it on corpus_real.
 
-The table's fragments come from /work/shared (corpus_real and gold/seeds); the throughput
-line reads /work/shared/corpus_real and is skipped when that directory is absent.
+The table's fragments come from ../shared (corpus_real and gold/seeds); the throughput
+line reads ../shared/corpus_real and is skipped when that directory is absent.
 Run from the repository root: python scripts/eval_deadlines.py
 """
 
@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_deadlines import ROWS, check_row  # noqa: E402
 
 from pipeline.deadlines import find_time_expressions  # noqa: E402
+from pipeline.devpaths import CORPUS_REAL  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus_real")
+CORPUS = CORPUS_REAL
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ after against 003_clean.txt (the answer file is only read here, to measure); the
 tokens changed on clean texts (as gated by normalise, and with correction forced); and CER
 before/after on clean texts damaged by a confusion model that differs from the corrector's.
 
-Usage: /tmp/venvtest/bin/python scripts/eval_normalise.py [--shared /work/shared]
+Usage: .venv/bin/python scripts/eval_normalise.py [--shared ../shared]
 """
 
 from __future__ import annotations

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import devpaths
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 SEEDS = CORPUS / "seeds"
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "gold" / "seeds"
+SHARED = devpaths.SHARED
+GOLD = devpaths.GOLD_SEEDS
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Validate corpus/annotations/sentences.tsv; the source check reads /work/shared/corpus_real.
+"""Validate corpus/annotations/sentences.tsv; the source check reads ../shared/corpus_real.
 
 The hand-labelled sentences train and cross-validate the commitment classifier, so a
 malformed row or a sentence that drifted from its source text silently corrupts scores.
@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.devpaths import CORPUS_REAL
+from pipeline.records import STATUSES as RECORD_STATUSES
+
 ROOT = Path(__file__).resolve().parent.parent
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
-CORPUS = Path("/work/shared/corpus_real")
+CORPUS = CORPUS_REAL
 HEADER = [
     "doc_id",
     "sent_id",
@@ -27,7 +30,7 @@ HEADER = [
     "deadline_text",
     "note",
 ]
-STATUSES = {"proposed", "pledged", "in_progress", "done", "cancelled"}
+STATUSES = set(RECORD_STATUSES)
 SEED_SOURCES = {
     "interpellation_jonsson_skarholmen",
     "tu_utbildningsnamnden_2024_samhandling",

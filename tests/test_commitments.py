@@ -1,7 +1,7 @@
 """Commitment extraction: cue families, exclusions, status, bullets, measure, responsible.
 
-The golden-file test reads the gold seeds in ../shared (/work/shared/gold/seeds) and is
-skipped when they are absent. Literal examples are copied from /work/shared/corpus_real
+The golden-file test reads the gold seeds in ../shared (../shared/gold/seeds) and is
+skipped when they are absent. Literal examples are copied from ../shared/corpus_real
 (doc_id in a comment) or from the seeds.
 """
 

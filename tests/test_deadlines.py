@@ -1,7 +1,7 @@
 """Tests for pipeline.deadlines: a table of real time expressions plus properties.
 
-The table tests/data/deadline_expressions.tsv holds fragments of /work/shared/corpus_real
-and /work/shared/gold/seeds texts; the check that each fragment is really printed there reads
+The table tests/data/deadline_expressions.tsv holds fragments of ../shared/corpus_real
+and ../shared/gold/seeds texts; the check that each fragment is really printed there reads
 ../shared and is skipped when that directory is absent.
 """
 
@@ -22,9 +22,9 @@ from pipeline.deadlines import (
     parse_date,
     pick_deadline,
 )
+from pipeline.devpaths import SHARED
 
 TABLE = Path(__file__).parent / "data" / "deadline_expressions.tsv"
-SHARED = Path("/work/shared")
 MONTH_NAMES = [
     "januari",
     "februari",
@@ -76,7 +76,7 @@ def test_table_is_large_and_real() -> None:
     ]
     assert len(corpus_rows) >= 120
     if not SHARED.exists():
-        pytest.skip("/work/shared not available")
+        pytest.skip("../shared not available")
     for r in ROWS:
         for d in (SHARED / "corpus_real", SHARED / "gold" / "seeds"):
             f = d / f"{r['doc_id']}.txt"

@@ -1,7 +1,7 @@
 """Tests for the structure stage on real header and signature variants (seeds read ../shared).
 
-The snippets below are copied from /work/shared/corpus_real (doc_id in a comment) and the
-seed texts. The seed checks read /work/shared/gold/seeds and skip when it is absent; the
+The snippets below are copied from ../shared/corpus_real (doc_id in a comment) and the
+seed texts. The seed checks read ../shared/gold/seeds and skip when it is absent; the
 normalised-path seed check runs the real ingest → normalise → structure stages.
 """
 

@@ -1,8 +1,8 @@
 """Train the commitment veto classifier and cross-validate it by document (reads ../shared).
 
 Data: corpus/annotations/sentences.tsv (our own labels of sentences from public council
-records); document texts from /work/shared/corpus_real, else corpus/real.
-Usage: /tmp/venvtest/bin/python models/commitment/train_commitment.py [--no-save]
+records); document texts from ../shared/corpus_real, else corpus/real.
+Usage: .venv/bin/python models/commitment/train_commitment.py [--no-save]
 
 Prints grouped 5-fold cross-validated precision/recall/F1 for the rules alone, the classifier
 alone, and rules + classifier (veto / rescue settings; per annotated sentence, and end to end
@@ -35,6 +35,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from pipeline import actors, commitments, normalise, structure  # noqa: E402
 from pipeline.commitment_model import LinearScorer, rule_terms, text_terms  # noqa: E402
+from pipeline.devpaths import CORPUS_REAL  # noqa: E402
 from pipeline.evaluate import greedy_match, jaccard, score, words  # noqa: E402
 from pipeline.output import to_schema  # noqa: E402
 from pipeline.records import Document, Extraction, Ingested, Page  # noqa: E402
@@ -42,7 +43,7 @@ from pipeline.sentences import split_units  # noqa: E402
 from pipeline.status_rules import excluded, find_cues, main_cue  # noqa: E402
 
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
-SOURCES = [Path("/work/shared/corpus_real"), ROOT / "corpus" / "real"]
+SOURCES = [CORPUS_REAL, ROOT / "corpus" / "real"]
 # (veto, rescue) settings tried in CV: veto drops rule matches with P < veto; rescue keeps
 # rule-excluded sentences that have a cue when P >= rescue (None: never).
 SETTINGS = [(v, r) for v in (0.0, 0.1, 0.2, 0.3) for r in (None, 0.6, 0.7, 0.8, 0.9)]

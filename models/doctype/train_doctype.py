@@ -1,6 +1,6 @@
 """Train and cross-validate the document-type classifier (reads ../shared/corpus_real).
 
-Reads the texts from ``/work/shared/corpus_real`` (or ``$LOFTE_SHARED/corpus_real``), the
+Reads the texts from ``../shared/corpus_real`` (or ``$LOFTE_SHARED/corpus_real``), the
 checked labels from ``corpus/labels/doctypes.tsv``, and the gold seeds from
 ``../shared/gold/seeds`` for a held-out check. Reports 5-fold stratified cross-validated
 accuracy of the combined rules+model system (and of each part), prints a confusion matrix,

@@ -5,11 +5,11 @@ Sources (all build-time only; runtime reads just the two gzip'd TSV files):
 - ``hunspell-sv`` (pip) ``sv_SE.dic``/``.aff``: stems expanded by their suffix rules, marking
   words as dictionary-confirmed and capitalised stems as names;
 - ``simplemma`` Swedish forms: a second dictionary confirmation for forms wordfreq knows;
-- clean running text for genre unigrams and bigrams: /work/shared/corpus_real/*.txt, seeds
+- clean running text for genre unigrams and bigrams: ../shared/corpus_real/*.txt, seeds
   000/001/002/004 (never seed 003 or its answer files), the Swedish NER corpus (CC BY 4.0)
   and UD Talbanken dev/test (CC BY-SA 4.0).
 
-Usage: /tmp/venvtest/bin/python models/lexicon/build_lexicon.py [--shared /work/shared]
+Usage: .venv/bin/python models/lexicon/build_lexicon.py [--shared ../shared]
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Train the small Swedish spaCy NER in models/ner/model/ (reads ../shared: the NER corpus).
 
-Data: /work/shared/data/swedish-ner-corpus (klintan/swedish-ner-corpus, CC BY 4.0), one
+Data: ../shared/data/swedish-ner-corpus (klintan/swedish-ner-corpus, CC BY 4.0), one
 ``token<TAB>tag`` per line with tags PER/ORG/LOC/MISC/0 and no B-/I- prefixes; adjacent
 tokens with the same tag become one entity. The last 10 % of the training file is held
 out for early stopping; the test file is scored once at the end.
 
-Usage: /tmp/venvtest/bin/python models/ner/train_ner.py [--minutes 12] [--shared DIR]
+Usage: .venv/bin/python models/ner/train_ner.py [--minutes 12] [--shared DIR]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Build the Swedish council spaCy pipeline into models/spacy_sv (one command, offline).
 
-Usage: /tmp/venvtest/bin/python models/spacy_sv/build_pipeline.py
+Usage: .venv/bin/python models/spacy_sv/build_pipeline.py
 
 spacy.blank("sv") + tokenizer special cases + lofte_sentences + lofte_lemmatizer (with
 lemma_overrides.tsv) + the NER trained in models/ner/model + an entity_ruler fed by

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.deadlines_grammar import MONTH_NAMES
+
 # Order is the order users read the start page in: from promise to outcome.
 STATUS_LABELS: dict[str, str] = {
     "proposed": "Föreslagen",
@@ -56,20 +58,7 @@ EXTRACTION_LABELS: dict[str, str] = {
     "ocr": "skannad, tolkad med OCR",
     "mixed": "blandat (text och OCR)",
 }
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+MONTHS = MONTH_NAMES
 
 _JOINED = re.compile(
     r"joined with (?P<cid>\S+) \(score (?P<score>[\d.]+): measure phrase (?P<sm>[\d.]+), "

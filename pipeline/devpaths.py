@@ -1,0 +1,13 @@
+"""Where development material lives: ../shared beside the repository (never read at run time)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# Training, evaluation scripts and tests read the read-only shared folder beside the checkout;
+# LOFTE_SHARED points elsewhere when it lives somewhere else.
+SHARED = Path(os.environ.get("LOFTE_SHARED", REPO.parent / "shared"))
+CORPUS_REAL = SHARED / "corpus_real"
+GOLD_SEEDS = SHARED / "gold" / "seeds"
