@@ -26,6 +26,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from pipeline.devpaths import GOLD_SEEDS  # noqa: E402
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FIXED_DATE = time.gmtime(1_704_067_200)  # 2024-01-01, so rebuilds are byte-identical
 SCAN_DPI = 300
@@ -36,7 +41,7 @@ def seed_dir() -> Path:
     local = REPO / "corpus" / "seeds"
     if local.is_dir() and any(local.glob("*.txt")):
         return local
-    return REPO.parent / "shared" / "gold" / "seeds"
+    return GOLD_SEEDS
 
 
 def paper_lines(text: str) -> list[str]:

@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.actors import find_actors  # noqa: E402
+from pipeline.devpaths import GOLD_SEEDS  # noqa: E402
 from pipeline.records import Structure  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "gold" / "seeds"
+SEEDS = GOLD_SEEDS
 KINDS = ("person", "organisation", "place")
 
 

@@ -30,11 +30,11 @@ sys.path[:0] = [str(REPO), str(REPO / "corpus")]
 
 from make_pdfs import binarise, images_to_pdf, paper_lines, pdf_to_images, text_to_pdf  # noqa: E402
 
+from pipeline.devpaths import SHARED  # noqa: E402
 from pipeline.errors import LofteError  # noqa: E402
 from pipeline.reader import ingest_file  # noqa: E402
 from pipeline.stages import Options  # noqa: E402
 
-SHARED = REPO.parent / "shared"
 CACHE = REPO / "build" / "ocr_eval"
 CONDITIONS = ("clean", "skew", "blur", "noise", "jpeg", "all")
 SEEDS = (

@@ -9,11 +9,12 @@ import pytest
 
 from pipeline import actor_ner
 from pipeline.actors import find_actors
+from pipeline.devpaths import GOLD_SEEDS
 from pipeline.gazetteers import is_org_word, load, role_of
 from pipeline.records import Actor, Structure
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "gold" / "seeds"
+SEEDS = GOLD_SEEDS
 
 
 def _by_name(text: str, structure: Structure | None = None) -> dict[tuple[str, str], Actor]:

@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from pipeline.devpaths import GOLD_SEEDS
 from pipeline.errors import LofteError
 from pipeline.reader import ingest_file
 from pipeline.stages import Options
@@ -47,7 +48,7 @@ def cer(hypothesis: str, reference: str) -> float:
 
 
 def seed_text() -> str | None:
-    for folder in (REPO / "corpus" / "seeds", REPO.parent / "shared" / "gold" / "seeds"):
+    for folder in (REPO / "corpus" / "seeds", GOLD_SEEDS):
         if (folder / SEED_NAME).exists():
             raw = (folder / SEED_NAME).read_text(encoding="utf-8")
             # As printed: markdown residue is not on paper.

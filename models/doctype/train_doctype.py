@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 import warnings
 from collections import Counter
@@ -22,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.devpaths import SHARED  # noqa: E402
 from pipeline.doctype import MODEL_PATH, build_model, classify  # noqa: E402
 from pipeline.doctype_rules import rule_doctype  # noqa: E402
 from pipeline.records import DOC_TYPES  # noqa: E402
 
-SHARED = Path(os.environ.get("LOFTE_SHARED", ROOT.parent / "shared"))
 LABELS = ROOT / "corpus" / "labels" / "doctypes.tsv"
 
 
