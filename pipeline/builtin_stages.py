@@ -16,7 +16,8 @@ def _need(doc: Document, field: str) -> None:
         raise RuntimeError(f"{doc.doc_id}: stage input {field!r} missing")
 
 
-@register("ingest", version="2", fills="ingested")
+# 3: unsure OCR words get a second look (pipeline/reread.py), so scanned pages read anew.
+@register("ingest", version="3", fills="ingested")
 def ingest_stage(doc: Document, opts: Options) -> Document:
     """Read the source file into pages of raw text."""
     return dataclasses.replace(doc, ingested=reader.ingest_file(Path(doc.source), opts))

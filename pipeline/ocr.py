@@ -12,6 +12,7 @@ from PIL import Image, ImageOps
 
 from pipeline.deskew import deskew
 from pipeline.records import LineBox, Page
+from pipeline.reread import reread
 from pipeline.timelimit import Deadline
 
 # --psm 3 (automatic layout) measured best on council pages; see scripts/eval_ocr.py.
@@ -26,6 +27,8 @@ MIN_OSD_CONFIDENCE = 2.0
 # reads near 0.35 (measured on scripts/eval_ocr.py pages). Only below this is OSD run:
 # it costs a sixth of a page's OCR time and is almost never needed.
 OSD_BELOW_CONFIDENCE = 0.7
+# Unsure words get a second, word-by-word look (pipeline/reread.py); see there for why.
+REREAD = True
 # OSD needs this many characters on the page; sparse pages fail and are left unrotated.
 OSD_MIN_CHARS = 30
 
@@ -132,11 +135,13 @@ def _bilevel(image: Image.Image) -> Image.Image:
     return image
 
 
-def _recognise(image: Image.Image, lang: str, dpi: float, timeout: float) -> OcrResult:
-    """One tesseract pass over an upright, straightened page."""
+def _recognise(image: Image.Image, lang: str, dpi: float, deadline: Deadline) -> OcrResult:
+    """One tesseract pass over an upright, straightened page, and a second look at unsure words."""
+    timeout = deadline.cap(deadline.seconds)
+    image = _bilevel(image)
     try:
         data = pytesseract.image_to_data(
-            _bilevel(image),
+            image,
             lang=lang,
             config=f"{OCR_CONFIG} --dpi {round(dpi)}" if PASS_DPI else OCR_CONFIG,
             output_type=pytesseract.Output.DICT,
@@ -150,6 +155,11 @@ def _recognise(image: Image.Image, lang: str, dpi: float, timeout: float) -> Ocr
         if _is_timeout(exc):
             raise OcrError(f"tesseract exceeded {timeout:g} s", timed_out=True) from exc
         raise OcrError(str(exc)) from exc
+    # The second look may use what is left of the page's time, less a margin so that a
+    # slow one cannot turn a page that was read into a page that timed out.
+    spare = deadline.remaining() - 1.0
+    if REREAD and spare > 0:
+        data, _ = reread(image, data, lang, dpi, spare)
     text, lines, confidence = _group_lines(data, 72.0 / dpi)
     return OcrResult(text, lines, confidence)
 
@@ -168,7 +178,7 @@ def ocr_image(image: Image.Image, lang: str, dpi: float, timeout: float) -> OcrR
         image = image.convert("L")
     deadline = Deadline(timeout)
     straight, skew = deskew(image)
-    result = _recognise(straight, lang, dpi, deadline.cap(timeout))
+    result = _recognise(straight, lang, dpi, deadline)
     result.skew = skew
     if result.confidence >= OSD_BELOW_CONFIDENCE:
         return result
@@ -176,7 +186,7 @@ def ocr_image(image: Image.Image, lang: str, dpi: float, timeout: float) -> OcrR
     if not rotated:
         return result
     straight, skew = deskew(image.rotate(rotated, expand=True, fillcolor=255))
-    turned = _recognise(straight, lang, dpi, deadline.cap(timeout))
+    turned = _recognise(straight, lang, dpi, deadline)
     turned.rotated, turned.skew = rotated, skew
     return turned if turned.confidence > result.confidence else result
 
