@@ -11,8 +11,9 @@ _I = re.IGNORECASE
 _WORD = re.compile(r"[\wåäöÅÄÖé/%-]+")
 
 # Where the object of a measure verb ends: purpose, manner and time adjuncts, next clause.
+# Punctuation inside a number ("2.500 bostäder", "1,5 mkr", "40.000:-") does not end it.
 _STOP = re.compile(
-    r"\s*(?:[.;:?!]|,\s*(?!\w+\s*,|\w+\s+och\b)|\bför\s+att\b|\bså\s+att\b|\bi\s+syfte\s+att\b|"
+    r"\s*(?:[;?!]|[.:](?!\d|-)|(?:(?<!\d),|,(?!\d))\s*(?!\w+\s*,|\w+\s+och\b)|\bför\s+att\b|\bså\s+att\b|\bi\s+syfte\s+att\b|"
     r"\bsenast\b|\bunder\s+(?:år|våren|hösten|sommaren|vintern|\d{4}|nästa|innevarande|"
     r"kommande|första|andra|tredje|fjärde)\b|\btill\s+och\s+med\b|\bfrån\s+och\s+med\b|"
     r"\bi\s+samband\s+med\b|\bgenom\s+att\b|\bsnarast\b|\bdärefter\b|\bdå\b|\boch\s+(?:den|det|de)"
@@ -76,6 +77,8 @@ NOMINAL = {
     "hantera": "hantering",
     "dela": "delning",
     "pröva": "prövning",
+    "investera": "investering",
+    "investeras": "investering",
 }
 # Creative verbs whose object already names the measure.
 CREATIVE = wordset(

@@ -1,8 +1,9 @@
 """Score commitments on the hand-labelled corpus_real sentences (reads ../shared).
 
-Gold = label-1 rows of corpus/annotations/sentences.tsv, per document; the text is
-../shared/corpus_real/<doc_id>.txt. Same metric as `lofte evaluate`.
-Usage: .venv/bin/python scripts/eval_annotations.py [--details]
+Gold = label-1 rows of corpus/annotations/sentences.tsv (or --tsv, e.g. the held-out
+heldout.tsv), per document; the text is ../shared/corpus_real/<doc_id>.txt. Same metric as
+`lofte evaluate`.
+Usage: .venv/bin/python scripts/eval_annotations.py [--tsv FILE] [--details]
 """
 
 from __future__ import annotations
@@ -45,10 +46,11 @@ def gold_docs(tsv: Path = TSV) -> dict[str, list[dict[str, Any]]]:
 def main() -> int:
     """Print the table (and per-document misses with --details)."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--details", action="store_true")
+    ap.add_argument("--tsv", type=Path, default=TSV, help="annotation file (default: %(default)s)")
+    ap.add_argument("--details", action="store_true", help="print misses and spurious finds")
     a = ap.parse_args()
     pairs = []
-    for doc_id, gold in sorted(gold_docs().items()):
+    for doc_id, gold in sorted(gold_docs(a.tsv).items()):
         text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
         pairs.append((extract_text(text, doc_id=doc_id), {"doc_id": doc_id, "commitments": gold}))
     report = score(pairs)

@@ -257,6 +257,25 @@ def test_measure_is_the_subject_of_a_passive_cue() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("Nämnden ska bygga 2.500 nya bostäder senast 2026.", "byggande av 2.500 nya bostäder"),
+        (
+            "Kommunen ska investera 1,5 mkr i nya lekplatser under 2025.",
+            "investering av 1,5 mkr i nya lekplatser",
+        ),
+        (
+            "Vi föreslår att en ny arvodering sätts till 40.000:- per månad.",
+            "ny arvodering sätts till 40.000:- per månad",
+        ),
+    ],
+)
+def test_numbers_in_a_measure_are_kept_whole(sentence: str, measure: str) -> None:
+    # Budget and volume figures are what a follow-up is checked against.
+    assert _one(sentence, "motion").measure == measure
+
+
 def test_responsible_is_the_active_subject() -> None:
     # yttrande_alvsjo_2016_motion (seed 004)
     c = _one(
