@@ -39,8 +39,8 @@ def structure_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
 
 
-# 3: numbers inside a measure ("2.500 bostäder", "1,5 mkr") are kept whole.
-@register("extract", version="3", fills="extraction")
+# 4: proposal lead-ins and follow-on sentences; more procedure, norm and history exclusions.
+@register("extract", version="4", fills="extraction")
 def extract_stage(doc: Document, opts: Options) -> Document:
     """Find actors and commitments, and place each commitment on its page."""
     _need(doc, "structure")

@@ -10,6 +10,7 @@ from typing import Any
 from pipeline import commitment_model, deadlines, lemmas
 from pipeline.doctype_rules import rule_doctype
 from pipeline.measure_phrase import measure_of
+from pipeline.proposal_scope import proposal_units
 from pipeline.records import Actor, Commitment, Deadline, Structure
 from pipeline.responsible import responsible_of
 from pipeline.sentences import Unit, bullet_sentence, split_units
@@ -31,6 +32,14 @@ _scorer: SentenceScorer | None = None
 _WORD = re.compile(r"\w+")
 _PAST_ORDER = re.compile(r"(?:gav|gavs|fick|uppdrog|beslutade|beslöt)\b", re.I)
 _UNDER_PROPOSAL = re.compile(r"\b(?:i\s+förslaget|förslaget\s+(?:ska|innebär|innehåller))\b", re.I)
+# A sentence that goes on about the measure just proposed, naming it by its kind: its "ska"
+# is part of the proposal ("… ge nämnden i uppdrag att utreda X. Uppdraget ska
+# återrapporteras …"), not a pledge of its own.
+_FOLLOW_ON = re.compile(
+    r"(?:Uppdraget|Uppdragen|Utredningen|Arbetet|Översynen|Förslaget|Åtgärden|Åtgärderna|"
+    r"Satsningen|Planen|Handlingsplanen|Programmet|Utdelningen|Medlen|Beloppet|Detta|Dessa)"
+    r"\s+(?:ska|skall)\b"
+)
 _CONTENTLESS = re.compile(r"(?::|\bföljande\s*[.:]?)\s*$", re.I)
 _PAST_DECISION = re.compile(r"\b(?:har\s+(?:\w+\s+)?beslutat|beslutade|beslöt)\b", re.I)
 _FUNCTION_WORDS = frozenset(
@@ -149,6 +158,18 @@ def _future(sentence: str, ref: date | None) -> bool:
     return when is not None and when >= ref.isoformat()
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Work done over a decade before the document is its history, not a measure it follows up;
+# answers do cite work from six or seven years back as done ("2010 … tecknade …").
+HISTORY_YEARS = 10
+
+
+def _history(sentence: str, ref: date | None) -> bool:
+    """Whether every year ``sentence`` names lies well before the document date."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return ref is not None and bool(years) and max(years) < ref.year - HISTORY_YEARS
+
+
 def _paragraph_text(units: list[Unit], index: int) -> str:
     return " ".join(u.text for u in units if u.paragraph == index and u.kind == "sentence")
 
@@ -159,10 +180,16 @@ def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> li
     ref = _ref_date(structure)
     units = split_units(text)
     found: list[tuple[Commitment, bool]] = []
+    last: tuple[int, str] | None = None  # paragraph and status of the previous sentence's find
     for unit, sentence, section in sentence_units(units, structure):
         summary = bool(_SUMMARY.search(section))
-        for c in _commitment(sentence, unit, doc_type, section, ref, actors, units):
+        made = _commitment(sentence, unit, doc_type, section, ref, actors, units)
+        for c in made:
+            follows = last == (unit.paragraph, "proposed") and _FOLLOW_ON.match(sentence)
+            if follows and c.status == "pledged":
+                c.status = "proposed"  # "Uppdraget ska återrapporteras …" goes with it
             found.append((c, summary))
+        last = (unit.paragraph, made[-1].status) if made else None
     return merge_restatements(found)
 
 
@@ -170,7 +197,8 @@ def sentence_units(units: list[Unit], structure: Structure) -> list[tuple[Unit, 
     """(unit, sentence, section title) for every unit that may hold a commitment."""
     out: list[tuple[Unit, str, str]] = []
     heading: Unit | None = None
-    for unit in units:
+    proposed = proposal_units(units)
+    for i, unit in enumerate(units):
         if unit.kind == "heading":
             heading = unit
             continue
@@ -179,7 +207,11 @@ def sentence_units(units: list[Unit], structure: Structure) -> list[tuple[Unit, 
         sentence = bullet_sentence(unit)
         if len(sentence.split()) < 3:
             continue
-        out.append((unit, sentence, _section_title(unit, structure, heading)))
+        section = _section_title(unit, structure, heading)
+        if i in proposed:
+            # An item of an inline lead-in reads as if under a "Förslag till beslut" heading.
+            section = "Förslag till beslut"
+        out.append((unit, sentence, section))
     return out
 
 
@@ -213,6 +245,8 @@ def _commitment(
         return []  # a lead-in whose list did not follow carries no measure
     if doc_type in PROPOSAL_DOCS and cue.family == "decision" and _PAST_DECISION.search(sentence):
         return []  # a decision a proposer cites is background
+    if status == "done" and _history(sentence, ref):
+        return []  # what was done decades ago is the backdrop, not this period's work
     if cue.label == "börjar" and not _future(sentence, ref):
         return []
     past_order = _PAST_ORDER.match(sentence[cue.start : cue.end + 1])

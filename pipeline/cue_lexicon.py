@@ -65,7 +65,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
         "decision",
         "beslutar",
         guarded(
-            r"\bbeslut(?:ar|ade|at|as)\s+(?:[\wåäö]+\s+){0,4}?att\b|\bbeslöt\s+att\b|\bbeslutar\b|\b(?:bifalls|beviljas|godkänns|fastställs|antas|tillstyrks|läggs\s+in|beaktas\s+vid|uppdras)\b|\b(?:godkänner|fastställer|beviljar)\s+(?![^.]{0,40}\b(?:tjänsteutlåtande|rapport|redovisning|protokoll))",
+            r"\bbeslut(?:ar|ade|at|as)\s+(?:[\wåäö]+\s+){0,4}?att\b|\bbeslöt\s+att\b|\bbeslutar\b|\b(?:bifalls|beviljas|godkänns|fastställs|antas|tillstyrks|läggs\s+in|beaktas\s+vid|uppdras|reserveras|anvisas|avsätts|tilldelas)\b|\b(?:godkänner|fastställer|beviljar)\s+(?![^.]{0,40}\b(?:tjänsteutlåtande|rapport|redovisning|protokoll))",
             _I,
         ),
     ),
@@ -203,6 +203,12 @@ OPINION = guarded(
     r"bedömning|åsikt|oro)\w*|\bär\s+(?:\w+\s+)?(?:positiv|negativ|tveksam|kritisk)\w*\s+till\b|\bmin\s+(?:\w+\s+)?uppfattning\b|\bvärdefullt\s+om\b|\bförhoppningsvis\b|\beventuellt\b",
     _I,
 )
+# What third parties said or wished: "De klagade över att de måste åka till stan".
+REPORTED = guarded(
+    r"\b(?:klagade|klagar|berättade|berättar|uppgav|uppger|menade|tyckte|önskade)\s+"
+    r"(?:över\s+|på\s+)?att\b",
+    _I,
+)
 # Opinion verbs whose att-clause is a view, not a pledge (only outside proposal documents).
 VIEW = guarded(r"\b(?:anser|tycker|tror|menar|bedömer|instämmer|ser\s+positivt)\b", _I)
 # Duties that a rule book lays down are routine, not pledges.
@@ -217,7 +223,8 @@ GOAL = guarded(
     r"\b(?:målet|målsättningen|syftet|tanken|visionen|ambitionen|utgångspunkten|inriktningen)"
     r"(?:\s+med\s+[^.]{0,60}?)?\s+(?:är|har\s+varit|var)\s+att\b"
     r"|^\s*(?:alla|varje|samtliga|inget|ingen)\s+(?:barn|elever?|unga|invånare|medborgare|"
-    r"kommuninvånare|brukare|patienter|människor|personer|individer|anställda|medarbetare)\b",
+    r"kommuninvånare|brukare|patienter|människor|personer|individer|anställda|medarbetare|"
+    r"vårdnadshavare|föräldrar|hyresgäster|kunder|sökande|boende)\b",
     _I,
 )
 PROCEDURE = guarded(
@@ -232,7 +239,13 @@ PROCEDURE = guarded(
     r"|\bmöjlighet\s+att\s+behandla\b|\banmäls\b"
     r"|\böverlämna\w*\b[^.]{0,80}\b(?:tjänsteutlåtande|yttrande|skrivelse|svar)"
     r"|\bgodkänn\w*\b[^.]{0,60}\btjänste(?:utlåtande|skrivelse)\w*"
-    r"|\b(?:kallelse|föredragningslista|dagordning|sammanträdet|mötet)\b"
+    # Reported figures approved: "Redovisade avsättningar om 6,4 mnkr godkänns."
+    r"|\b(?:redovisade?|redovisningen|bokslutet|årsredovisningen|delårsrapporten|"
+    r"tertialrapporten|verksamhetsberättelsen)\b[^.]{0,60}\bgodkänns\b"
+    # Appointments are the body's own staffing: "… välja och anlita NN som revisionsdirektör".
+    r"|\b(?:välj\w*|utse\w*|anlita\w*)\b[^.]{0,80}\bsom\s+(?:ny\s+|tillförordnad\s+)?"
+    r"[\wåäö-]*(?:direktör|ordförande|ledamot|ersättare|revisor|chef|sekreterare|ombud)\b"
+    r"|\b(?:kallelse\w*|föredragningslist\w*|dagordning\w*|sammanträdet|mötet)\b"
     r"|\bpå\s+dagordningen\b|\bta\s+ställning\s+till\b|\bbesvara\w*\b|\bprotokoll\w*\b"
     # Meeting dates fixed: the body's own calendar, not a measure.
     r"|\b(?:sammanträden|sammanträdesdagar|sammanträdestider|mötesdagar)\b[^.]{0,80}"

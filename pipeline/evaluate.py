@@ -136,6 +136,11 @@ class Report:
                     gd.get("start"),
                     gd.get("end"),
                 )
+        detail["status_wrong"] = [
+            (g["sentence"], p.get("status"), g.get("status"))
+            for i, j, _ in matches
+            if (p := pred[i]).get("status") != (g := gold[j]).get("status")
+        ]
         detail["missed"] = [gold[j]["sentence"] for j in range(len(gold)) if j not in matched_g]
         detail["spurious"] = [pred[i]["sentence"] for i in range(len(pred)) if i not in matched_p]
 

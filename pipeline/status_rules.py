@@ -18,6 +18,7 @@ from pipeline.cue_lexicon import (
     PROCEDURE,
     PROPOSAL_DOCS,
     QUESTION,
+    REPORTED,
     RULE,
     STATE_AHEAD,
     STOP_SUPINES,
@@ -184,6 +185,8 @@ def excluded(sentence: str, doc_type: str) -> str | None:
     main = sentence[fronted.end() :] if fronted else sentence
     if OPINION.search(main):
         return "opinion"
+    if REPORTED.search(main):
+        return "reported"
     if GOAL.search(sentence) and not _UPPDRAG.search(sentence):
         return "goal"
     if PROCEDURE.search(sentence) and not _I_UPPDRAG.search(sentence):

@@ -57,11 +57,13 @@ def main() -> int:
     print("\n".join(report.table().splitlines()[:9]))
     if a.details:
         for d in report.per_doc:
-            if d.get("missed") or d.get("spurious"):
+            if d.get("missed") or d.get("spurious") or d.get("status_wrong"):
                 print(f"\n== {d['doc_id']}")
                 for k in ("missed", "spurious"):
                     for s in d.get(k, []):
                         print(f"  {k}: {s[:200]}")
+                for s, got, want in d.get("status_wrong", []):
+                    print(f"  status {got} (gold {want}): {s[:200]}")
     return 0
 
 

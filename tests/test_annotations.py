@@ -1,4 +1,4 @@
-"""Validate corpus/annotations/sentences.tsv; the source check reads ../shared/corpus_real.
+"""Validate corpus/annotations/{sentences,heldout}.tsv; the source check reads ../shared/corpus_real.
 
 The hand-labelled sentences train and cross-validate the commitment classifier, so a
 malformed row or a sentence that drifted from its source text silently corrupts scores.
@@ -18,6 +18,8 @@ from pipeline.records import STATUSES as RECORD_STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
+HELDOUT = ROOT / "corpus" / "annotations" / "heldout.tsv"
+BOTH = pytest.mark.parametrize("tsv", [TSV, HELDOUT], ids=["sentences", "heldout"])
 CORPUS = CORPUS_REAL
 HEADER = [
     "doc_id",
@@ -45,9 +47,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _rows() -> list[dict[str, str]]:
+def _rows(tsv: Path = TSV) -> list[dict[str, str]]:
     """Parse the TSV strictly: exact header, nine fields on every line, no quoting."""
-    lines = TSV.read_text(encoding="utf-8").split("\n")
+    lines = tsv.read_text(encoding="utf-8").split("\n")
     assert lines[-1] == "", "file must end with a newline"
     assert lines[0].split("\t") == HEADER
     rows = []
@@ -71,9 +73,10 @@ def test_rows_parse_and_are_enough() -> None:
     assert len(_rows()) >= 400
 
 
-def test_labels_and_status_fields_are_consistent() -> None:
+@BOTH
+def test_labels_and_status_fields_are_consistent(tsv: Path) -> None:
     """Positives carry a valid status and a measure; negatives leave those fields empty."""
-    for row in _rows():
+    for row in _rows(tsv):
         assert row["label"] in {"0", "1"}, row
         assert row["sentence"] == _norm(row["sentence"]) and row["sentence"], row
         if row["label"] == "1":
@@ -84,10 +87,11 @@ def test_labels_and_status_fields_are_consistent() -> None:
             assert not row["deadline_text"], row
 
 
-def test_sent_ids_run_in_order_per_document() -> None:
+@BOTH
+def test_sent_ids_run_in_order_per_document(tsv: Path) -> None:
     """Each document's sentences are numbered 1..n in reading order, with no seed document."""
     by_doc: dict[str, list[int]] = {}
-    for row in _rows():
+    for row in _rows(tsv):
         by_doc.setdefault(row["doc_id"], []).append(int(row["sent_id"]))
     for doc_id, ids in by_doc.items():
         assert ids == list(range(1, len(ids) + 1)), doc_id
@@ -102,19 +106,28 @@ def test_positives_are_a_healthy_share() -> None:
     assert len(statuses) >= 3
 
 
-def test_deadline_text_is_printed_in_sentence() -> None:
+@BOTH
+def test_deadline_text_is_printed_in_sentence(tsv: Path) -> None:
     """A deadline is copied as printed, so it must occur in its own sentence."""
-    for row in _rows():
+    for row in _rows(tsv):
         if row["deadline_text"]:
             assert row["deadline_text"] in row["sentence"], row
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus_real not available")
-def test_every_sentence_occurs_in_its_source() -> None:
+@BOTH
+def test_every_sentence_occurs_in_its_source(tsv: Path) -> None:
     """Every unit is copied from its whitespace-normalised source text."""
     sources: dict[str, str] = {}
-    for row in _rows():
+    for row in _rows(tsv):
         doc_id = row["doc_id"]
         if doc_id not in sources:
             sources[doc_id] = _norm((CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8"))
         assert _occurs(row["sentence"], sources[doc_id]), row
+
+
+def test_heldout_documents_are_not_in_the_training_file() -> None:
+    """The held-out set measures unseen documents only if no document is in both files."""
+    train = {r["doc_id"] for r in _rows(TSV)}
+    heldout = {r["doc_id"] for r in _rows(HELDOUT)}
+    assert heldout and not train & heldout
