@@ -2,7 +2,8 @@
 
 The public API, for scripts and notebooks:
 
-- :func:`ingest` reads files and folders into a SQLite store;
+- :func:`ingest` reads files and folders into a SQLite store (``link=False`` for all but the
+  last of many batches, then :func:`link` once);
 - :func:`open` opens a store as a :class:`~pipeline.corpus.Corpus` with ``measures()``,
   ``commitments()``, ``actors()``, ``documents()`` (pandas DataFrames), ``graph()``
   (networkx) and ``timeline(measure_id)``;
@@ -13,7 +14,7 @@ The public API, for scripts and notebooks:
 
 from __future__ import annotations
 
-from pipeline.api import DEFAULT_DB, evaluate, extract_file, extract_text, ingest
+from pipeline.api import DEFAULT_DB, evaluate, extract_file, extract_text, ingest, link
 from pipeline.corpus import Corpus
 from pipeline.corpus import open as open  # re-exported as pipeline.open
 
@@ -30,4 +31,5 @@ __all__ = [
     "extract_file",
     "extract_text",
     "ingest",
+    "link",
 ]

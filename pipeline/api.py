@@ -30,14 +30,28 @@ def ingest(
     options: Options | None = None,
     progress: Callable[[int], Any] | None = None,
     on_error: Callable[[str], None] | None = None,
+    link: bool = True,
 ) -> RunReport:
-    """Ingest files and folders into the store at ``db``; returns what happened."""
+    """Ingest files and folders into the store at ``db``; returns what happened.
+
+    ``link=False`` leaves measure linking to :func:`link`, once after the last batch.
+    """
     executor = make_executor(jobs=jobs, dask=dask)
     try:
         with Store(db) as store:
-            return run(paths, store, executor, options, progress=progress, on_error=on_error)
+            return run(
+                paths, store, executor, options, progress=progress, on_error=on_error, link=link
+            )
     finally:
         executor.close()
+
+
+def link(db: str | Path = DEFAULT_DB) -> int:
+    """Relink the measures across every stored document; returns how many there are."""
+    from pipeline import measures
+
+    with Store(db) as store:
+        return measures.rebuild(store)
 
 
 def extract_text(text: str, date: str | Date | None = None, doc_id: str = "text") -> dict[str, Any]:

@@ -63,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--ocr-timeout", type=float, default=120.0, help="seconds per OCR page")
     sp.add_argument("--timeout", type=float, default=600.0, help="seconds per document")
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sp.add_argument(
+        "--no-link",
+        action="store_true",
+        help="store the documents but leave linking measures to `lofte link` (many batches)",
+    )
+
+    sp = sub.add_parser("link", help="relink measures across all stored documents")
+    db(sp)
 
     sp = sub.add_parser("status", help="measures with status, due date and source", epilog=EPILOG)
     sp.add_argument("query", nargs="?", help="search words, e.g. fältarbete")
@@ -149,7 +157,14 @@ def cmd_ingest(a: argparse.Namespace) -> int:
 
     try:
         report = api.ingest(
-            a.paths, a.db, a.jobs, a.dask_scheduler or a.dask, opts, progress=bar, on_error=on_error
+            a.paths,
+            a.db,
+            a.jobs,
+            a.dask_scheduler or a.dask,
+            opts,
+            progress=bar,
+            on_error=on_error,
+            link=not a.no_link,
         )
     finally:
         bar.close()
@@ -159,6 +174,12 @@ def cmd_ingest(a: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return ExitCode.SOME_FAILED if report.failed else ExitCode.OK
+
+
+def cmd_link(a: argparse.Namespace) -> int:
+    n = api.link(a.db)
+    print(f"linked {n} measure(s) -> {a.db}", file=sys.stderr)
+    return ExitCode.OK
 
 
 def _flags(v: Any) -> str:
@@ -208,6 +229,8 @@ def cmd_status(a: argparse.Namespace) -> int:
 
     limit = a.limit if a.limit > 0 else None
     with Store(a.db, readonly=True) as store:
+        if store.measures_stale():
+            print("note: documents were added with --no-link; run `lofte link`", file=sys.stderr)
         shown = find_measures(
             store,
             a.query,
@@ -354,6 +377,7 @@ def cmd_errors(a: argparse.Namespace) -> int:
 
 COMMANDS = {
     "ingest": cmd_ingest,
+    "link": cmd_link,
     "status": cmd_status,
     "show": cmd_show,
     "extract": cmd_extract,

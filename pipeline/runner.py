@@ -156,8 +156,13 @@ def run(
     opts: Options | None = None,
     progress: Callable[[int], Any] | None = None,
     on_error: Callable[[str], None] | None = None,
+    link: bool = True,
 ) -> RunReport:
-    """Ingest ``paths`` into ``store``; bad files are reported and the batch goes on."""
+    """Ingest ``paths`` into ``store``; bad files are reported and the batch goes on.
+
+    With ``link=False`` the documents are stored but measures are not relinked; the store
+    records that they are stale until :func:`pipeline.measures.rebuild` runs.
+    """
     from pipeline import measures
 
     opts = opts or Options()
@@ -196,7 +201,11 @@ def run(
             on_error(res.error or "")
         if progress:
             progress(1)
-    if report.processed or not store.conn.execute("SELECT 1 FROM measures LIMIT 1").fetchone():
+    if not link:
+        # Relinking reads every stored commitment; a corpus fed in many batches links once.
+        if report.processed:
+            store.mark_measures_stale()
+    elif report.processed or not store.conn.execute("SELECT 1 FROM measures LIMIT 1").fetchone():
         measures.rebuild(store)
     return report
 

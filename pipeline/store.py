@@ -241,11 +241,22 @@ class Store:
         """SQLite's own integrity check ('ok' when healthy)."""
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
+    def mark_measures_stale(self) -> None:
+        """Record that documents were stored without relinking measures (``lofte link``)."""
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES('measures_stale', '1')")
+
+    def measures_stale(self) -> bool:
+        """Whether the measures lag behind the stored commitments until the next link."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='measures_stale'").fetchone()
+        return row is not None and row[0] == "1"
+
     def replace_measures(
         self, measures: list[dict[str, Any]], members: list[tuple[Any, ...]]
     ) -> None:
         """Swap in a freshly computed set of measures in one transaction."""
         with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES('measures_stale', '0')")
             for table in ("measures", "measure_members", "measure_words", "vocab"):
                 c.execute(f"DELETE FROM {table}")
             words: set[tuple[str, int]] = set()

@@ -110,3 +110,24 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for cmd in ("ingest", "status", "show", "extract", "evaluate", "export", "text"):
         assert cmd in out
+
+
+def test_batches_can_defer_linking_to_one_link_run(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A corpus fed in many batches relinks once at the end, and gets what one run gives.
+    batched = tmp_path / "batched.db"
+    files = sorted(SEEDS.glob("*.txt"))
+    for part in (files[:2], files[2:]):
+        args = ["ingest", *map(str, part), "--db", str(batched), "--jobs", "1", "--no-progress"]
+        assert main([*args, "--no-link"]) == 0
+    capsys.readouterr()
+    main(["status", "fältarbete", "--db", str(batched)])
+    assert "lofte link" in capsys.readouterr().err
+    assert main(["link", "--db", str(batched)]) == 0
+    capsys.readouterr()
+    for store in (batched, db):
+        main(["status", "--db", str(store), "--format", "csv", "--limit", "0"])
+    out = capsys.readouterr()
+    linked, whole = out.out.split("id,measure", 2)[1:]
+    assert linked == whole and "lofte link" not in out.err
