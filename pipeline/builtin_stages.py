@@ -31,7 +31,8 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
 
 
-@register("structure", version="2", fills="structure")
+# 3: titles inside flattened heads (pipeline/structure_inline_title.py).
+@register("structure", version="3", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
     _need(doc, "normalised")

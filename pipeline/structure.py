@@ -6,6 +6,7 @@ from pipeline import doctype
 from pipeline.records import Structure
 from pipeline.structure_dates import own_date
 from pipeline.structure_ids import identifiers, references
+from pipeline.structure_inline_title import inline_title
 from pipeline.structure_lines import HEAD_CHARS, head_lines, head_text, split_lines
 from pipeline.structure_people import authors, recipients
 from pipeline.structure_sections import answer_subtitle, find_title, sections, title_text
@@ -20,7 +21,7 @@ def analyse(text: str) -> Structure:
     head = head_text(text, HEAD_CHARS)
     doc_type, source = doctype.classify(text)
     title_line = find_title(lines)
-    title = title_text(lines, title_line) if title_line else None
+    title = title_text(lines, title_line) if title_line else inline_title(text)
     found_sections = sections(lines, len(text), title_line)
     ids = identifiers(head_text(text, _ID_HEAD_CHARS), text, doc_type == "protokoll")
     return Structure(
