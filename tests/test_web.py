@@ -422,3 +422,24 @@ def test_readme_screenshot_is_present() -> None:
     if not shot.exists():
         pytest.skip("docs/screenshot-measure.png not added yet")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 400_000
+
+
+def test_start_page_says_when_measures_await_linking(tmp_path: Path) -> None:
+    # Batches stored with --no-link: the page must not pass stale measures off as current.
+    path = tmp_path / "stale.db"
+    files = sorted(SEEDS.glob("*.txt"))
+    with Store(path) as store:
+        run(files[:2], store, SerialExecutor(), on_error=lambda _: None)
+        run(files[2:], store, SerialExecutor(), on_error=lambda _: None, link=False)
+    notice = "lofte link"
+    for stale in (True, False):
+        server = make_server(path, "127.0.0.1", 0, as_of=AS_OF, quiet=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            _, _, body = fetch(url_of(server) + "/")
+        finally:
+            server.shutdown()
+            server.server_close()
+        assert (notice in body.decode("utf-8")) is stale
+        assert main(["link", "--db", str(path)]) == 0

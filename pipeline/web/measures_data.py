@@ -189,6 +189,8 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
         "years": sorted(years, reverse=True),
         "actors": sorted(top, key=sort_key),
         "organs": sorted(seen.values(), key=sort_key),
+        # Documents were stored with --no-link: the measures miss them until `lofte link`.
+        "stale": store.measures_stale(),
         "totals": {
             "measures": len(views),
             "documents": one("SELECT count(*) FROM documents").fetchone()[0],
