@@ -28,7 +28,7 @@ NAME_LINE_RE = re.compile(
     rf"(?:[ \t]*,[ \t]*(?P<role>[{UP}{LOW} -]{{3,40}}?))?(?:[ \t]+\d[\d-]*)?$"
 )
 TITLE_NAME_RE = re.compile(rf"(?<![\w-])(?P<title>[{UP}{LOW}]{{4,}})[ \t]+(?P<name>{NAME})")
-ROLE_AFTER_RE = re.compile(rf"^[ \t]*,[ \t]*(?P<role>[{LOW} ]{{3,40}}?)[ \t]*(?:[,.;:\n)]|$)")
+ROLE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*(?P<role>[{LOW} ]{{3,40}}?)[ \t]*(?:[,.;:\n)]|$)")
 FUNCTION_RE = re.compile(r"\b(från|av)\s+$|\b(från|av)\s+[^.\n]{0,120}?(?:,|\boch)\s*$")
 DOC_FUNCTIONS = (
     ("interpellation", "interpellant"),

@@ -7,7 +7,8 @@ from collections import Counter
 
 from pipeline.actor_bodies import find_bodies, find_places
 from pipeline.actor_ner import find_ner_actors
-from pipeline.actor_persons import find_persons
+from pipeline.actor_persons import ROLE_AFTER_RE, find_persons
+from pipeline.gazetteers import role_of
 from pipeline.records import Actor, Structure
 
 FUNCTION_ROLES = frozenset({"interpellant", "motionär", "frågeställare", "förslagsställare"})
@@ -29,6 +30,11 @@ def find_actors(text: str, structure: Structure) -> list[Actor]:
     places = [
         p for p in places if not _overlaps((p.char_start or 0, p.char_end or 0), person_spans)
     ]
+    for p in persons:
+        if p.role is None and p.char_end is not None:
+            # "Anna Birgersson, nämndsekreterare": the title printed after the name.
+            after = ROLE_AFTER_RE.match(text, p.char_end)
+            p.role = role_of(after.group("role")) if after else None
     merged = _merge_persons(persons) + _merge_bodies(bodies, text) + _merge_simple(places)
     return sorted(merged, key=lambda a: a.char_start if a.char_start is not None else 1 << 30)
 

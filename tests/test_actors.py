@@ -183,3 +183,20 @@ def test_seed_scores_meet_targets() -> None:
     assert res["party"]["acc"] >= 0.98
     assert res["organisation"]["f1"] >= 0.75
     assert res["place"]["f1"] >= 0.75
+
+
+def test_a_title_printed_after_the_name_is_the_role() -> None:
+    text = (
+        "Förhinder anmäls till Karin Holm, nämndsekreterare\nTelefon: 08-508 00 000\n\n"
+        "Beslutande: Per Lindqvist (S), ordförande, och Eva Strand (M)."
+    )
+    found = _by_name(text)
+    assert found[("person", "Karin Holm")].role == "nämndsekreterare"
+    assert found[("person", "Per Lindqvist")].role == "ordförande"
+    assert found[("person", "Eva Strand")].role is None
+
+
+def test_an_agenda_word_before_a_party_code_is_no_person() -> None:
+    # Agenda lines mark the preparing office in brackets: "Remiss (S)" is no Mr Remiss.
+    text = "5 Folkhälsoprogram för Stockholms stad. Remiss (S)\n6 Bly i transpondrar. Skrivelse (M)"
+    assert not [k for k in _by_name(text) if k[0] == "person"]
