@@ -171,7 +171,28 @@ def find_bodies(text: str) -> tuple[list[Actor], list[tuple[int, int]]]:
     for m in VO_RE.finditer(text):
         out.append(Actor(m.group(0), "organisation", None, None, m.start(), m.end()))
     out.extend(_acronym_orgs(text))
+    out.extend(_genitive_bodies(text))
     return out, owned
+
+
+# A body's own sub-body: "Socialnämndens arbetsutskott", "stadsdelens socialtjänst". The
+# head stands in its indefinite form after the genitive, so it is tested with its article.
+_GENITIVE_BODY_RE = re.compile(rf"(?<![\w-])([{LETTERS}-]{{4,}}s)[ \t]+([a-zåäö-]{{4,}})\b")
+_GENERIC_OWNERS = frozenset(
+    ["nämnden", "styrelsen", "förvaltningen", "stadsdelen", "kommunen", "regionen", "staden"]
+)
+
+
+def _genitive_bodies(text: str) -> list[Actor]:
+    """Sub-bodies named through their owner's genitive, as one organisation."""
+    out = []
+    for m in _GENITIVE_BODY_RE.finditer(text):
+        owner, head = m.group(1)[:-1], m.group(2)
+        if not (is_org_word(owner) or owner.lower() in _GENERIC_OWNERS):
+            continue
+        if any(is_org_word(head + article) for article in ("en", "et", "n", "t")):
+            out.append(Actor(m.group(0), "organisation", None, None, m.start(), m.end()))
+    return out
 
 
 def _acronym_orgs(text: str) -> list[Actor]:
@@ -222,4 +243,18 @@ def find_places(text: str, owned: list[tuple[int, int]]) -> list[Actor]:
         if after and after.group(1) not in g.places and not m.group(2):
             continue
         out.append(Actor(name, "place", None, None, s, e))
+    for m in STREET_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not any(a <= s < b for a, b in owned) and not any(p.char_start == s for p in out):
+            out.append(Actor(m.group(0), "place", None, None, s, e))
     return out
+
+
+# Streets, squares, quays, parks and centres are places whatever the gazetteer knows:
+# their names end in what they are ("Sandhamnsgatan", "Strömkajen", "Tensta centrum").
+STREET_RE = re.compile(
+    r"(?<![\w-])(?:(?:Södra|Norra|Västra|Östra|Stora|Lilla|Sankt|Norr|Söder|Gamla|Nya)[ \t]+)?"
+    r"(?:[A-ZÅÄÖ][a-zåäöé]{2,}(?:gatan|vägen|gränd|kajen|hamnen|torg|torget|parken|strand|"
+    r"backen|badet|allén|leden|fältet|gärdet|stråket)"
+    r"|[A-ZÅÄÖ][a-zåäöé]{2,}[ \t]+centrum)(?![\w-])"
+)

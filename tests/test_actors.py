@@ -200,3 +200,19 @@ def test_an_agenda_word_before_a_party_code_is_no_person() -> None:
     # Agenda lines mark the preparing office in brackets: "Remiss (S)" is no Mr Remiss.
     text = "5 Folkhälsoprogram för Stockholms stad. Remiss (S)\n6 Bly i transpondrar. Skrivelse (M)"
     assert not [k for k in _by_name(text) if k[0] == "person"]
+
+
+def test_streets_quays_parks_and_centres_are_places() -> None:
+    text = (
+        "Bygglovet gäller Kvarngatan 4 vid Södra Fiskhamnen. Parkeringen flyttas till "
+        "Ekbackens centrum och Lindparken får nya bänkar."
+    )
+    places = {k[1] for k in _by_name(text) if k[0] == "place"}
+    assert {"Kvarngatan", "Södra Fiskhamnen", "Ekbackens centrum", "Lindparken"} <= places
+
+
+def test_a_sub_body_named_through_its_owner_is_one_organisation() -> None:
+    text = "Kulturnämndens arbetsutskott föreslår att nämndens pensionärsråd hörs."
+    orgs = {k[1] for k in _by_name(text) if k[0] == "organisation"}
+    assert "Kulturnämndens arbetsutskott" in orgs
+    assert "Kulturnämnden" not in orgs

@@ -7,6 +7,7 @@ The source check is skipped when the shared corpus is absent.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -131,3 +132,15 @@ def test_heldout_documents_are_not_in_the_training_file() -> None:
     train = {r["doc_id"] for r in _rows(TSV)}
     heldout = {r["doc_id"] for r in _rows(HELDOUT)}
     assert heldout and not train & heldout
+
+
+def test_heldout_gold_records_cover_the_heldout_documents() -> None:
+    """One SCHEMA record (without commitments) per held-out document, with valid kinds."""
+    gold_dir = HELDOUT.parent / "heldout_gold"
+    docs = {r["doc_id"] for r in _rows(HELDOUT)}
+    assert {p.stem for p in gold_dir.glob("*.json")} == docs
+    for path in gold_dir.glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert set(record) == {"doc_id", "doc_type", "date", "title", "references", "actors"}
+        assert record["doc_id"] == path.stem
+        assert {a["kind"] for a in record["actors"]} <= {"person", "organisation", "place"}
