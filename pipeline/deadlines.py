@@ -168,10 +168,18 @@ def _merge(text: str, hits: list[_Hit]) -> list[_Hit]:
             joinable = a.kind not in ("vague", "range") and h.kind != "vague"
             if gap_ok and joinable and (from_to or between or h.dash_joined):
                 s = a.interval[0]
-                if a.atom.make is not None and h.interval[1] is not None:
-                    # "20 februari - 20 april 2014": the first date takes the printed year
-                    with contextlib.suppress(ValueError):
-                        s = a.atom.make(h.interval[1].year)[0]
+                end = h.interval[1]
+                if a.atom.make is not None and end is not None:
+                    # "20 februari - 20 april 2014": the first date takes the printed year;
+                    # "årsskiftet - 2000-01-01" reaches back into the year before.
+                    for year in (end.year, end.year - 1):
+                        with contextlib.suppress(ValueError):
+                            s = a.atom.make(year)[0]
+                        if s is None or s <= end:
+                            break
+                if s is not None and end is not None and s > end:
+                    out.append(h)  # no reading makes one range of the two: keep them apart
+                    continue
                 out[-1] = _Hit(
                     a.start,
                     h.end,

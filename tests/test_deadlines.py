@@ -288,3 +288,10 @@ def test_find_never_raises_and_spans_are_consistent(text: str, ref: date | None)
         if e.interval_start is not None and e.interval_end is not None:
             assert e.interval_start <= e.interval_end
     pick_deadline(text, ref)
+
+
+def test_a_range_from_the_turn_of_the_year_starts_in_the_year_before() -> None:
+    # Found by hypothesis: the start took the end's year and came after the end.
+    (e,) = find_time_expressions("årsskiftet – 2000-01-01", None)
+    assert e.interval_start is not None and e.interval_end is not None
+    assert e.interval_start <= e.interval_end == date(2000, 1, 1)
