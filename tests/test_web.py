@@ -12,6 +12,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -63,15 +64,24 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def base(db: Path) -> Iterator[str]:
-    """Base URL of a server on an ephemeral loopback port."""
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """Base URL of a server over ``db`` on an ephemeral loopback port, for the block."""
     server = make_server(db, "127.0.0.1", 0, as_of=AS_OF, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield url_of(server)
-    server.shutdown()
-    server.server_close()
+    try:
+        yield url_of(server)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base(db: Path) -> Iterator[str]:
+    """Base URL of a server on an ephemeral loopback port."""
+    with serving(db) as url:
+        yield url
 
 
 def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
@@ -433,13 +443,7 @@ def test_start_page_says_when_measures_await_linking(tmp_path: Path) -> None:
         run(files[2:], store, SerialExecutor(), on_error=lambda _: None, link=False)
     notice = "lofte link"
     for stale in (True, False):
-        server = make_server(path, "127.0.0.1", 0, as_of=AS_OF, quiet=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            _, _, body = fetch(url_of(server) + "/")
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serving(path) as url:
+            _, _, body = fetch(url + "/")
         assert (notice in body.decode("utf-8")) is stale
         assert main(["link", "--db", str(path)]) == 0
