@@ -11,3 +11,4 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("LOFTE_SHARED", REPO.parent / "shared"))
 CORPUS_REAL = SHARED / "corpus_real"
 GOLD_SEEDS = SHARED / "gold" / "seeds"
+CORPUS_REAL2 = SHARED / "corpus_real2"

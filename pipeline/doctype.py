@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,9 @@ _NUMBERS = re.compile(r"\d")
 _log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[str, Any] = {}
+# A model installed by `use_model` (evaluation folds): it replaces the saved one in this process.
+_NO_OVERRIDE = object()
+_override: Any = _NO_OVERRIDE
 
 
 def head_view(text: str) -> str:
@@ -91,9 +96,22 @@ def _read(path: Path) -> Any | None:
     return bundle.get("model") if isinstance(bundle, dict) else bundle
 
 
+@contextlib.contextmanager
+def use_model(model: Any | None) -> Iterator[None]:
+    """Classify with ``model`` (None: rules alone) instead of the saved model, inside the block."""
+    global _override
+    before, _override = _override, model
+    try:
+        yield
+    finally:
+        _override = before
+
+
 def model_doctype(text: str, model: Any | None = None) -> str | None:
     """The model's type for ``text``, or None when no model is available."""
-    clf = model if model is not None else load_model()
+    clf = (
+        model if model is not None else _override if _override is not _NO_OVERRIDE else load_model()
+    )
     if clf is None:
         return None
     label = str(clf.predict([text])[0])

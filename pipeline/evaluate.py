@@ -52,6 +52,19 @@ def greedy_match(
     return out
 
 
+def measure_agrees(pred: str | None, gold: str | None) -> bool:
+    """A measure phrase agrees when its token Jaccard with the gold phrase is at least 0.5."""
+    return jaccard(words(pred), words(gold)) >= 0.5
+
+
+def responsible_agrees(pred: str | None, gold: str | None) -> bool:
+    """Both empty, or the same actor by name ratio >= 0.8 or token Jaccard >= 0.5."""
+    p, g = (pred or "").strip(), (gold or "").strip()
+    if not p or not g:
+        return not p and not g
+    return name_ratio(p, g) >= 0.8 or jaccard(words(p), words(g)) >= 0.5
+
+
 @dataclass
 class Counts:
     """Running tallies over all documents (micro-averaged)."""
@@ -86,6 +99,8 @@ class Report:
     party_ok: int = 0
     doc_type_ok: int = 0
     date_ok: int = 0
+    measure_ok: int = 0
+    responsible_ok: int = 0
     per_doc: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, pred: dict[str, Any], gold: dict[str, Any]) -> None:
@@ -128,6 +143,8 @@ class Report:
             p, g = pred[i], gold[j]
             self.status_pairs += 1
             self.status_ok += p.get("status") == g.get("status")
+            self.measure_ok += measure_agrees(p.get("measure"), g.get("measure"))
+            self.responsible_ok += responsible_agrees(p.get("responsible"), g.get("responsible"))
             gd = g.get("deadline") or {}
             if gd.get("start") or gd.get("end"):
                 pd = p.get("deadline") or {}
@@ -193,6 +210,16 @@ class Report:
                 ratio(self.deadline_ok, self.deadline_pairs),
                 f"{self.deadline_ok}/{self.deadline_pairs}",
             ),
+            (
+                "measure agrees (Jaccard >= 0.5)",
+                ratio(self.measure_ok, self.status_pairs),
+                f"{self.measure_ok}/{self.status_pairs}",
+            ),
+            (
+                "responsible agrees",
+                ratio(self.responsible_ok, self.status_pairs),
+                f"{self.responsible_ok}/{self.status_pairs}",
+            ),
         ]
         for kind in ACTOR_KINDS:
             ap, ar, af = self.actors[kind].prf()
@@ -218,6 +245,30 @@ class Report:
             ("date accuracy", ratio(self.date_ok, self.docs), f"{self.date_ok}/{self.docs}"),
         ]
         return out
+
+    def summary(self) -> dict[str, float | int | None]:
+        """The headline figures as one flat dictionary (the keys of ``eval_cross_genre --json``)."""
+
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        p, r, f = self.commitments.prf()
+        return {
+            "commit_P": round(p, 3),
+            "commit_R": round(r, 3),
+            "commit_F1": round(f, 3),
+            "forward_R": ratio(self.forward_found, self.forward_gold),
+            "status_acc": ratio(self.status_ok, self.status_pairs),
+            "deadline_exact": ratio(self.deadline_ok, self.deadline_pairs),
+            "measure_ok": ratio(self.measure_ok, self.status_pairs),
+            "responsible_acc": ratio(self.responsible_ok, self.status_pairs),
+            "doc_type_acc": ratio(self.doc_type_ok, self.docs),
+            "date_acc": ratio(self.date_ok, self.docs),
+            "person_F1": round(self.actors["person"].prf()[2], 3),
+            "organisation_F1": round(self.actors["organisation"].prf()[2], 3),
+            "docs": self.docs,
+            "commitments": self.commitments.n_gold,
+        }
 
     def table(self) -> str:
         """The fixed-width table printed by `lofte evaluate`."""

@@ -22,6 +22,8 @@ DOCUMENT_SUFFIXES = frozenset(
     {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md", ".markdown", ".html", ".htm"}
 )
 # Files that live beside documents in a corpus folder but are not documents.
+# Marker file: `lofte ingest DIR` does not walk a folder that holds it (labels, not documents).
+SKIP_MARKER = ".lofte-skip"
 _NOT_DOCUMENTS = frozenset(
     {".py", ".json", ".tsv", ".csv", ".yaml", ".yml", ".toml", ".gz", ".cfg"}
 )
@@ -47,8 +49,12 @@ def expand(paths: Iterable[str | Path]) -> Iterator[tuple[Path, LofteError | Non
     """Files to ingest; folders are walked (sorted, Swedish letters included)."""
     for p in map(Path, paths):
         if p.is_dir():
+            # A folder that says it holds labels (gold records, annotations) is not walked.
+            skip = {m.parent for m in p.rglob(SKIP_MARKER)}
             for f in sorted(p.rglob("*")):
                 if not f.is_file() or any(part.startswith(".") for part in f.parts):
+                    continue
+                if skip and any(parent in skip for parent in f.parents):
                     continue
                 if f.name.upper().startswith(
                     ("README", "LICENSE", "MODEL_CARD", "GUIDE", "CHANGELOG")

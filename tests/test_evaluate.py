@@ -100,3 +100,39 @@ def test_actor_matching_by_name_ratio_and_party() -> None:
     assert r.actors["organisation"].tp == 1
     assert r.actors["place"].n_pred == 1 and r.actors["place"].tp == 0
     assert "commitment F1" in r.table()
+
+
+def test_measure_and_responsible_agreement_are_scored_on_matched_commitments() -> None:
+    from pipeline.evaluate import measure_agrees, responsible_agrees, score
+
+    assert measure_agrees("handlingsplan för fältarbetet", "en handlingsplan för fältarbetet")
+    assert not measure_agrees("Vi", "handlingsplan för fältarbetet")
+    assert responsible_agrees(None, None)
+    assert responsible_agrees("Kulturnämnden", "kulturnämnden")
+    assert not responsible_agrees("Kulturnämnden", None)
+    assert not responsible_agrees("polisen", "Tekniska nämnden")
+    s = "Kulturnämnden ska ta fram en handlingsplan för fältarbetet under 2024."
+    gold = {
+        "commitments": [
+            {
+                "sentence": s,
+                "measure": "handlingsplan för fältarbetet",
+                "responsible": "Kulturnämnden",
+                "status": "pledged",
+            }
+        ]
+    }
+    pred = {
+        "commitments": [
+            {
+                "sentence": s,
+                "measure": "Kulturnämnden",
+                "responsible": "kulturnämnden",
+                "status": "pledged",
+            }
+        ]
+    }
+    summary = score([(pred, gold)]).summary()
+    assert summary["measure_ok"] == 0.0
+    assert summary["responsible_acc"] == 1.0
+    assert summary["commit_F1"] == 1.0
