@@ -188,6 +188,9 @@ class Report:
         def ratio(a: int, b: int) -> str:
             return f"{a / b:.3f}" if b else "n/a"
 
+        def share(name: str, ok: int, n: int) -> tuple[str, str, str]:
+            return (name, ratio(ok, n), f"{ok}/{n}")
+
         p, r, f = self.commitments.prf()
         c = self.commitments
         out = [
@@ -195,31 +198,11 @@ class Report:
             ("commitment precision", f"{p:.3f}", f"{c.tp}/{c.n_pred} ({self.neutral} neutral)"),
             ("commitment recall", f"{r:.3f}", f"{c.tp}/{c.n_gold}"),
             ("commitment F1", f"{f:.3f}", ""),
-            (
-                "forward recall (proposed+pledged)",
-                ratio(self.forward_found, self.forward_gold),
-                f"{self.forward_found}/{self.forward_gold}",
-            ),
-            (
-                "status accuracy",
-                ratio(self.status_ok, self.status_pairs),
-                f"{self.status_ok}/{self.status_pairs}",
-            ),
-            (
-                "deadline exact",
-                ratio(self.deadline_ok, self.deadline_pairs),
-                f"{self.deadline_ok}/{self.deadline_pairs}",
-            ),
-            (
-                "measure agrees (Jaccard >= 0.5)",
-                ratio(self.measure_ok, self.status_pairs),
-                f"{self.measure_ok}/{self.status_pairs}",
-            ),
-            (
-                "responsible agrees",
-                ratio(self.responsible_ok, self.status_pairs),
-                f"{self.responsible_ok}/{self.status_pairs}",
-            ),
+            share("forward recall (proposed+pledged)", self.forward_found, self.forward_gold),
+            share("status accuracy", self.status_ok, self.status_pairs),
+            share("deadline exact", self.deadline_ok, self.deadline_pairs),
+            share("measure agrees (Jaccard >= 0.5)", self.measure_ok, self.status_pairs),
+            share("responsible agrees", self.responsible_ok, self.status_pairs),
         ]
         for kind in ACTOR_KINDS:
             ap, ar, af = self.actors[kind].prf()
@@ -232,17 +215,9 @@ class Report:
                 )
             )
         out += [
-            (
-                "party accuracy",
-                ratio(self.party_ok, self.party_pairs),
-                f"{self.party_ok}/{self.party_pairs}",
-            ),
-            (
-                "doc_type accuracy",
-                ratio(self.doc_type_ok, self.docs),
-                f"{self.doc_type_ok}/{self.docs}",
-            ),
-            ("date accuracy", ratio(self.date_ok, self.docs), f"{self.date_ok}/{self.docs}"),
+            share("party accuracy", self.party_ok, self.party_pairs),
+            share("doc_type accuracy", self.doc_type_ok, self.docs),
+            share("date accuracy", self.date_ok, self.docs),
         ]
         return out
 
@@ -278,6 +253,17 @@ class Report:
         lines = [f"{'metric':<{w0}}  {'value':>{w1}}  support", "-" * (w0 + w1 + 30)]
         lines += [f"{a:<{w0}}  {b:>{w1}}  {c}" for a, b, c in rows]
         return "\n".join(lines)
+
+
+def markdown_table(groups: Iterable[tuple[str, Report]], keys: Sequence[str]) -> str:
+    """A markdown table of ``summary()`` figures: one row per (name, report)."""
+    lines = ["| group | " + " | ".join(keys) + " |", "|---" * (len(keys) + 1) + "|"]
+    for name, rep in groups:
+        s = rep.summary()
+        lines.append(
+            f"| {name} | " + " | ".join("–" if s[k] is None else str(s[k]) for k in keys) + " |"
+        )
+    return "\n".join(lines)
 
 
 def score(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Report:

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate import Report  # noqa: E402
+from pipeline.evaluate import Report, markdown_table  # noqa: E402
 from pipeline.gold import genre_of  # noqa: E402
 
 AGREEMENT = ROOT / "corpus" / "annotations" / "agreement"
@@ -52,11 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         "date_acc",
         "deadline_exact",
     ]
-    print("| group | " + " | ".join(keys) + " |")
-    print("|---" * (len(keys) + 1) + "|")
-    for name, rep in [*sorted(by_genre.items()), ("all", overall)]:
-        s = rep.summary()
-        print(f"| {name} | " + " | ".join("–" if s[k] is None else str(s[k]) for k in keys) + " |")
+    print(markdown_table([*sorted(by_genre.items()), ("all", overall)], keys))
     return 0
 
 

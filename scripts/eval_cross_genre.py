@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import api, commitment_model, commitments, doctype, gold, normalise, structure  # noqa: E402
-from pipeline.evaluate import Report, jaccard, words  # noqa: E402
+from pipeline.evaluate import Report, jaccard, markdown_table, words  # noqa: E402
 from pipeline.records import Ingested, Page  # noqa: E402
 from pipeline.sentences import split_units  # noqa: E402
 from pipeline.status_rules import excluded, find_cues, main_cue  # noqa: E402
@@ -150,10 +150,6 @@ def run(
     return overall, per_group, detail
 
 
-def _fmt(v: Any) -> str:
-    return "–" if v is None else str(v)
-
-
 TABLE_KEYS = [
     "docs",
     "commitments",
@@ -172,12 +168,8 @@ TABLE_KEYS = [
 
 def table(title: str, per_group: dict[str, Report], overall: Report) -> str:
     """A markdown table: one row per held-out group, then all."""
-    lines = [f"### {title}", "", "| group | " + " | ".join(TABLE_KEYS) + " |"]
-    lines.append("|---" * (len(TABLE_KEYS) + 1) + "|")
-    for name, rep in [*per_group.items(), ("**all**", overall)]:
-        s = rep.summary()
-        lines.append(f"| {name} | " + " | ".join(_fmt(s[k]) for k in TABLE_KEYS) + " |")
-    return "\n".join(lines)
+    body = markdown_table([*per_group.items(), ("**all**", overall)], TABLE_KEYS)
+    return f"### {title}\n\n{body}"
 
 
 def main(argv: list[str] | None = None) -> int:
