@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from pipeline.devpaths import GOLD_SEEDS  # noqa: E402
+from pipeline.eval.devpaths import GOLD_SEEDS  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FIXED_DATE = time.gmtime(1_704_067_200)  # 2024-01-01, so rebuilds are byte-identical

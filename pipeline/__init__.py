@@ -4,7 +4,7 @@ The public API, for scripts and notebooks:
 
 - :func:`ingest` reads files and folders into a SQLite store (``link=False`` for all but the
   last of many batches, then :func:`link` once);
-- :func:`open` opens a store as a :class:`~pipeline.corpus.Corpus` with ``measures()``,
+- :func:`open` opens a store as a :class:`~pipeline.read.corpus.Corpus` with ``measures()``,
   ``commitments()``, ``actors()``, ``documents()`` (pandas DataFrames), ``graph()``
   (networkx) and ``timeline(measure_id)``;
 - :func:`extract` (alias of :func:`extract_text`) and :func:`extract_file` turn one text or
@@ -15,8 +15,8 @@ The public API, for scripts and notebooks:
 from __future__ import annotations
 
 from pipeline.api import DEFAULT_DB, evaluate, extract_file, extract_text, ingest, link
-from pipeline.corpus import Corpus
-from pipeline.corpus import open as open  # re-exported as pipeline.open
+from pipeline.read.corpus import Corpus
+from pipeline.read.corpus import open as open  # re-exported as pipeline.open
 
 __version__ = "0.1.0"
 

@@ -9,15 +9,15 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from pipeline import stages
 from pipeline.errors import LofteError
-from pipeline.evaluate import Report, score
-from pipeline.executors import make_executor
-from pipeline.output import to_schema
+from pipeline.eval.score import Report, score
+from pipeline.extract.output import to_schema
 from pipeline.records import Document, Ingested, Page
-from pipeline.runner import RunReport, process_path, run
-from pipeline.stages import Options
-from pipeline.store import Store
+from pipeline.run import stages
+from pipeline.run.executors import make_executor
+from pipeline.run.runner import RunReport, process_path, run
+from pipeline.run.stages import Options
+from pipeline.store.core import Store
 
 DEFAULT_DB = "lofte.db"
 
@@ -48,7 +48,7 @@ def ingest(
 
 def link(db: str | Path = DEFAULT_DB) -> int:
     """Relink the measures across every stored document; returns how many there are."""
-    from pipeline import measures
+    from pipeline.link import measures
 
     with Store(db) as store:
         return measures.rebuild(store)

@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from pipeline.devpaths import CORPUS_REAL
+from pipeline.eval.devpaths import CORPUS_REAL
 from pipeline.records import STATUSES as RECORD_STATUSES
 
 CORPUS = CORPUS_REAL

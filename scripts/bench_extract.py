@@ -14,11 +14,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import actors, normalise, structure  # noqa: E402
 from pipeline.api import extract_text  # noqa: E402
-from pipeline.commitments import find_commitments  # noqa: E402
-from pipeline.devpaths import CORPUS_REAL  # noqa: E402
+from pipeline.eval.devpaths import CORPUS_REAL  # noqa: E402
+from pipeline.extract import actors  # noqa: E402
+from pipeline.extract.commitments import find_commitments  # noqa: E402
+from pipeline.normalise import core as normalise  # noqa: E402
 from pipeline.records import Ingested, Page  # noqa: E402
+from pipeline.structure import core as structure  # noqa: E402
 
 CORPUS = CORPUS_REAL
 

@@ -26,12 +26,12 @@ sys.path[:0] = [str(REPO), str(REPO / "scripts"), str(REPO / "corpus")]
 
 from eval_ocr import SHARED, Job, build_jobs, error_rates, load_texts  # noqa: E402
 
-from pipeline.executors import ProcessExecutor  # noqa: E402
-from pipeline.fanout import PageJob, ocr_task, page_ranges  # noqa: E402
-from pipeline.reader import assemble, ingest_file  # noqa: E402
-from pipeline.runner import run  # noqa: E402
-from pipeline.stages import Options  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline.ingest.reader import assemble, ingest_file  # noqa: E402
+from pipeline.run.executors import ProcessExecutor  # noqa: E402
+from pipeline.run.fanout import PageJob, ocr_task, page_ranges  # noqa: E402
+from pipeline.run.runner import run  # noqa: E402
+from pipeline.run.stages import Options  # noqa: E402
+from pipeline.store.core import Store  # noqa: E402
 
 Row = tuple[str, int, float, float]  # tool, pages, best wall seconds, CER
 
@@ -96,12 +96,12 @@ def ours_ingest(docs: list[tuple[Job, int]], executor: ProcessExecutor, jobs: in
 
 
 def ours_runner(docs: list[tuple[Job, int]], executor: ProcessExecutor) -> list[str]:
-    """Raw text of every document through the whole pipeline (``pipeline.runner.run``)."""
+    """Raw text of every document through the whole pipeline (``pipeline.run.runner.run``)."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         report = run([job.pdf for job, _ in docs], store, executor, on_error=print)
         if report.failed:
             raise SystemExit(f"{report.failed} documents failed")
-        from pipeline.process import sha256_file
+        from pipeline.run.process import sha256_file
 
         out = []
         for job, _ in docs:

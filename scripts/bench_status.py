@@ -21,10 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import measures  # noqa: E402
-from pipeline.cli import main as lofte  # noqa: E402
-from pipeline.linking import content_lemmas  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline.cli.main import main as lofte  # noqa: E402
+from pipeline.link import measures  # noqa: E402
+from pipeline.link.keys import content_lemmas  # noqa: E402
+from pipeline.store.core import Store  # noqa: E402
 
 ACTIONS = [
     "handlingsplan för",

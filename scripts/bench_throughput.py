@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python scripts/bench_throughput.py [--corpus DIR] [--repeat N]
 
-Models and lexicons load once per worker (``pipeline.process.warm_up`` plus one untimed
+Models and lexicons load once per worker (``pipeline.run.process.warm_up`` plus one untimed
 pass), as they do in ``lofte extract``; each timed pass is then measured by wall clock and
 by this process's CPU time, and the best pass is reported, because a shared machine only
 ever adds time. Also prints the CPU seconds per stage of the best pass.
@@ -23,9 +23,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import stages  # noqa: E402
 from pipeline.api import extract_text  # noqa: E402
-from pipeline.process import warm_up  # noqa: E402
+from pipeline.run import stages  # noqa: E402
+from pipeline.run.process import warm_up  # noqa: E402
 
 
 def _timed_stages(current: list[dict[str, float]]) -> None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from bench_status import build  # noqa: E402
 
-from pipeline.store import Store  # noqa: E402
+from pipeline.store.core import Store  # noqa: E402
 
 
 def ensure(db: Path, commitments: int) -> None:

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.actors import find_actors  # noqa: E402
-from pipeline.devpaths import GOLD_SEEDS  # noqa: E402
+from pipeline.eval.devpaths import GOLD_SEEDS  # noqa: E402
+from pipeline.extract.actors import find_actors  # noqa: E402
 from pipeline.records import Structure  # noqa: E402
 
 SEEDS = GOLD_SEEDS

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate import Report, markdown_table  # noqa: E402
-from pipeline.gold import genre_of  # noqa: E402
+from pipeline.eval.gold import genre_of  # noqa: E402
+from pipeline.eval.score import Report, markdown_table  # noqa: E402
 
 AGREEMENT = ROOT / "corpus" / "annotations" / "agreement"
 

@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.api import extract_text  # noqa: E402
-from pipeline.devpaths import CORPUS_REAL  # noqa: E402
-from pipeline.evaluate import score  # noqa: E402
+from pipeline.eval.devpaths import CORPUS_REAL  # noqa: E402
+from pipeline.eval.score import score  # noqa: E402
 
 CORPUS = CORPUS_REAL
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.api import extract_text  # noqa: E402
-from pipeline.devpaths import GOLD_SEEDS  # noqa: E402
-from pipeline.evaluate import Report, score  # noqa: E402
+from pipeline.eval.devpaths import GOLD_SEEDS  # noqa: E402
+from pipeline.eval.score import Report, score  # noqa: E402
 
 GOLD = GOLD_SEEDS
 CLEAN = {"svar_interpellation_ojanne_2023": "003_clean.txt"}

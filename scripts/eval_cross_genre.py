@@ -30,11 +30,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import api, commitment_model, commitments, doctype, gold, normalise, structure  # noqa: E402
-from pipeline.evaluate import Report, jaccard, markdown_table, words  # noqa: E402
+from pipeline import api  # noqa: E402
+from pipeline.eval import gold  # noqa: E402
+from pipeline.eval.score import Report, jaccard, markdown_table, words  # noqa: E402
+from pipeline.extract import commitment_model, commitments  # noqa: E402
+from pipeline.extract.sentences import split_units  # noqa: E402
+from pipeline.extract.status import excluded, find_cues, main_cue  # noqa: E402
+from pipeline.normalise import core as normalise  # noqa: E402
 from pipeline.records import Ingested, Page  # noqa: E402
-from pipeline.sentences import split_units  # noqa: E402
-from pipeline.status_rules import excluded, find_cues, main_cue  # noqa: E402
+from pipeline.structure import core as structure  # noqa: E402
+from pipeline.structure import doctype  # noqa: E402
 
 SOURCE_FOLDS = 10
 NOTE = (

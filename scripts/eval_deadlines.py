@@ -1,4 +1,4 @@
-"""Score pipeline.deadlines on tests/data/deadline_expressions.tsv and time it on corpus_real.
+"""Score pipeline.extract.deadlines.core on tests/data/deadline_expressions.tsv and time it on corpus_real.
 
 The table's fragments come from ../shared (corpus_real and gold/seeds); the throughput
 line reads ../shared/corpus_real and is skipped when that directory is absent.
@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_deadlines import ROWS, check_row  # noqa: E402
 
-from pipeline.deadlines import find_time_expressions  # noqa: E402
-from pipeline.devpaths import CORPUS_REAL  # noqa: E402
+from pipeline.eval.devpaths import CORPUS_REAL  # noqa: E402
+from pipeline.extract.deadlines.core import find_time_expressions  # noqa: E402
 
 CORPUS = CORPUS_REAL
 

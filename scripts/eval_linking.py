@@ -18,10 +18,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import api, measures  # noqa: E402
-from pipeline import measure_context as mc  # noqa: E402
-from pipeline.slugs import fold  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline import api  # noqa: E402
+from pipeline.lang.slugs import fold  # noqa: E402
+from pipeline.link import context as mc  # noqa: E402
+from pipeline.link import measures  # noqa: E402
+from pipeline.store.core import Store  # noqa: E402
 
 LABELS = REPO / "corpus" / "labels" / "measure_pairs.tsv"
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import ocrfix
-from pipeline.normalise import normalise
+from pipeline.normalise import ocrfix
+from pipeline.normalise.core import normalise
 from pipeline.records import Ingested, Page
 
 CLEAN_SEEDS = (

@@ -3,7 +3,7 @@
 Reads texts from ../shared (the five gold seed texts and a fixed sample of corpus_real
 openings) and exits cleanly if that folder is absent. Each text is typeset as a
 born-digital PDF, rendered at 300 dpi, degraded (skew, blur, noise, JPEG artefacts) and
-wrapped as an image-only PDF; all of them go through ``pipeline.reader.ingest_file``.
+wrapped as an image-only PDF; all of them go through ``pipeline.ingest.reader.ingest_file``.
 Prints CER and WER per condition and the wrong-method shares (born-digital pages OCRed,
 image-only pages not OCRed). Renders are cached under build/ocr_eval/.
 
@@ -30,10 +30,10 @@ sys.path[:0] = [str(REPO), str(REPO / "corpus")]
 
 from make_pdfs import binarise, images_to_pdf, paper_lines, pdf_to_images, text_to_pdf  # noqa: E402
 
-from pipeline.devpaths import SHARED  # noqa: E402
 from pipeline.errors import LofteError  # noqa: E402
-from pipeline.reader import ingest_file  # noqa: E402
-from pipeline.stages import Options  # noqa: E402
+from pipeline.eval.devpaths import SHARED  # noqa: E402
+from pipeline.ingest.reader import ingest_file  # noqa: E402
+from pipeline.run.stages import Options  # noqa: E402
 
 CACHE = REPO / "build" / "ocr_eval"
 CONDITIONS = ("clean", "skew", "blur", "noise", "jpeg", "all")

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import gold  # noqa: E402
-from pipeline.evaluate import jaccard, words  # noqa: E402
+from pipeline.eval import gold  # noqa: E402
+from pipeline.eval.score import jaccard, words  # noqa: E402
 
 TSVS = [ROOT / "corpus" / "annotations" / n for n in ("sentences.tsv", "heldout.tsv")]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import gold  # noqa: E402
+from pipeline.eval import gold  # noqa: E402
 from pipeline.records import STATUSES  # noqa: E402
 
 

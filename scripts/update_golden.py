@@ -13,8 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import api, gold  # noqa: E402
-from pipeline.evaluate import Report  # noqa: E402
+from pipeline import api  # noqa: E402
+from pipeline.eval import gold  # noqa: E402
+from pipeline.eval.score import Report  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 

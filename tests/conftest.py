@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import devpaths
+from pipeline.eval import devpaths
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

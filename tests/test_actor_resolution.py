@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import api
-from pipeline.actor_resolution import (
-    ActorResolver,
-    canonical_party,
-    match_key,
-    resolve_key,
-    split_party,
-)
-from pipeline.graph import build_graph
-from pipeline.store import Store
+from pipeline.graph.build import build_graph
+from pipeline.link.actors import ActorResolver, canonical_party, match_key, resolve_key, split_party
+from pipeline.store.core import Store
 from tests.conftest import SEEDS
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import actor_ner
-from pipeline.actors import find_actors
-from pipeline.devpaths import GOLD_SEEDS
-from pipeline.gazetteers import is_org_word, load, role_of
+from pipeline.eval.devpaths import GOLD_SEEDS
+from pipeline.extract import actor_ner
+from pipeline.extract.actors import find_actors
+from pipeline.lexicon.gazetteers import is_org_word, load, role_of
 from pipeline.records import Actor, Structure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,7 +148,7 @@ def test_one_actor_per_name_and_kind_with_first_offset() -> None:
 
 def test_gazetteers_cover_all_municipalities_and_roles() -> None:
     g = load()
-    kommuner = (ROOT / "pipeline/data/gazetteers/kommuner.txt").read_text(encoding="utf-8")
+    kommuner = (ROOT / "pipeline/lexicon/data/gazetteers/kommuner.txt").read_text(encoding="utf-8")
     assert len([x for x in kommuner.splitlines() if x and not x.startswith("#")]) == 290
     assert {"Skärholmen", "Rinkeby-Kista", "Angered", "Rosengård", "Kiruna"} <= g.places
     assert role_of("Socialborgarrådet") == "socialborgarråd"

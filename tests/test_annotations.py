@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.devpaths import CORPUS_REAL
+from pipeline.eval.devpaths import CORPUS_REAL
 from pipeline.records import STATUSES as RECORD_STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DIGITAL = CORPUS / "pdf" / "skrivelse_2008_arbetsgrupp_digital.pdf"

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import commitment_model, commitments
-from pipeline.commitment_model import LinearScorer, char_terms, rule_terms, text_terms, word_terms
+from pipeline.extract import commitment_model, commitments
+from pipeline.extract.commitment_model import (
+    LinearScorer,
+    char_terms,
+    rule_terms,
+    text_terms,
+    word_terms,
+)
 from pipeline.records import Structure
 
 # sthlm-style answer with a pledge, a heading and background (written for this test).

@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from pipeline import commitments
-from pipeline.commitments import find_commitments
-from pipeline.devpaths import GOLD_SEEDS
+from pipeline.eval.devpaths import GOLD_SEEDS
+from pipeline.extract import commitments
+from pipeline.extract.commitments import find_commitments
 from pipeline.records import Commitment, Section, Structure
 
 GOLD = GOLD_SEEDS
@@ -323,7 +323,7 @@ def test_learned_scorer_is_blended_into_confidence() -> None:
 @pytest.mark.skipif(not GOLD.is_dir(), reason="gold seeds in ../shared absent")
 def test_seed_commitment_f1_does_not_regress() -> None:
     from pipeline.api import extract_text
-    from pipeline.evaluate import score
+    from pipeline.eval.score import score
 
     pairs = []
     for js in sorted(GOLD.glob("*.json")):

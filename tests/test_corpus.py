@@ -17,10 +17,10 @@ import pytest
 pd = pytest.importorskip("pandas")
 
 import pipeline  # noqa: E402
-from pipeline.columns import COMMITMENT_COLUMNS, DOCUMENT_COLUMNS, MEASURE_COLUMNS  # noqa: E402
 from pipeline.errors import LofteError  # noqa: E402
-from pipeline.slugs import sort_key  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline.lang.slugs import sort_key  # noqa: E402
+from pipeline.read.columns import COMMITMENT_COLUMNS, DOCUMENT_COLUMNS, MEASURE_COLUMNS  # noqa: E402
+from pipeline.store.core import Store  # noqa: E402
 
 from .conftest import CORPUS, REPO, SEEDS  # noqa: E402
 
@@ -195,7 +195,7 @@ def test_pipeline_and_cli_import_without_pandas() -> None:
     code = (
         "import sys; sys.modules['pandas'] = None\n"
         "import pipeline\n"
-        "from pipeline.cli import main\n"
+        "from pipeline.cli.main import main\n"
         "assert callable(pipeline.open) and main(['errors']) == 0\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)

@@ -1,4 +1,4 @@
-"""Tests for pipeline.deadlines: a table of real time expressions plus properties.
+"""Tests for pipeline.extract.deadlines.core: a table of real time expressions plus properties.
 
 The table tests/data/deadline_expressions.tsv holds fragments of ../shared/corpus_real
 and ../shared/gold/seeds texts; the check that each fragment is really printed there reads
@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.deadlines import (
+from pipeline.eval.devpaths import SHARED
+from pipeline.extract.deadlines.core import (
     TimeExpression,
     find_time_expressions,
     parse_date,
     pick_deadline,
 )
-from pipeline.devpaths import SHARED
 
 TABLE = Path(__file__).parent / "data" / "deadline_expressions.tsv"
 MONTH_NAMES = [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.doclinks import DocInfo, DocLink, info_from_structure, resolve
+from pipeline.link.doclinks import DocInfo, DocLink, info_from_structure, resolve
 from pipeline.records import Identifier
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
@@ -159,10 +159,10 @@ def test_seed_graph_links_answers_to_the_interpellation(tmp_path: Path) -> None:
     """Done criterion of issue 5: both answers point at the seed interpellation, nothing else."""
     if not SEEDS.is_dir():
         pytest.skip("corpus/seeds absent")
-    from pipeline.executors import SerialExecutor
-    from pipeline.graph import build_graph
-    from pipeline.runner import run
-    from pipeline.store import Store
+    from pipeline.graph.build import build_graph
+    from pipeline.run.executors import SerialExecutor
+    from pipeline.run.runner import run
+    from pipeline.store.core import Store
 
     with Store(tmp_path / "seeds.db") as store:
         run([SEEDS], store, SerialExecutor(), on_error=lambda line: None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import gold
+from pipeline.eval import gold
 
 SCRIPT = Path(__file__).parents[1] / "scripts" / "eval_cross_genre.py"
 _spec = importlib.util.spec_from_file_location("eval_cross_genre", SCRIPT)

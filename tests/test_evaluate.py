@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluate import score
+from pipeline.eval.score import score
 
 
 def _c(
@@ -103,7 +103,7 @@ def test_actor_matching_by_name_ratio_and_party() -> None:
 
 
 def test_measure_and_responsible_agreement_are_scored_on_matched_commitments() -> None:
-    from pipeline.evaluate import measure_agrees, responsible_agrees, score
+    from pipeline.eval.score import measure_agrees, responsible_agrees, score
 
     assert measure_agrees("handlingsplan för fältarbetet", "en handlingsplan för fältarbetet")
     assert not measure_agrees("Vi", "handlingsplan för fältarbetet")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor
-from pipeline.runner import run
-from pipeline.store import Store
+from pipeline.run.executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor
+from pipeline.run.runner import run
+from pipeline.store.core import Store
 
 from .conftest import SEEDS
 

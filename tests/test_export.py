@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from pipeline.errors import LofteError
-from pipeline.export import EXPORTERS, Exporter, export
+from pipeline.graph.export import EXPORTERS, Exporter, export
 
 
 def _graph() -> nx.MultiDiGraph:

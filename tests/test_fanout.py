@@ -10,14 +10,14 @@ from typing import TypeVar
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline import stages
-from pipeline.executors import ProcessExecutor
-from pipeline.fanout import page_ranges
-from pipeline.process import sha256_file
-from pipeline.reader import ingest_file
-from pipeline.runner import run
-from pipeline.stages import Options
-from pipeline.store import Store
+from pipeline.ingest.reader import ingest_file
+from pipeline.run import stages
+from pipeline.run.executors import ProcessExecutor
+from pipeline.run.fanout import page_ranges
+from pipeline.run.process import sha256_file
+from pipeline.run.runner import run
+from pipeline.run.stages import Options
+from pipeline.store.core import Store
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import api, gold
-from pipeline.evaluate import Report
+from pipeline import api
+from pipeline.eval import gold
+from pipeline.eval.score import Report
 
 GOLDEN = Path(__file__).parent / "golden"
 _spec = importlib.util.spec_from_file_location(

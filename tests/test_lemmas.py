@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.lemmas import lemma, lemmatize, read_overrides
+from pipeline.lang.lemmas import lemma, lemmatize, read_overrides
 
 
 def test_override_table_wins_over_the_dictionary() -> None:

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from pipeline import api
-from pipeline import measure_context as mc
-from pipeline.measures import link
-from pipeline.query import find_measures, get_measure
-from pipeline.store import Store
-from pipeline.timeline import is_stall, motion_flag, summarise
+from pipeline.link import context as mc
+from pipeline.link.measures import link
+from pipeline.link.timeline import is_stall, motion_flag, summarise
+from pipeline.read.query import find_measures, get_measure
+from pipeline.store.core import Store
 from tests.conftest import CORPUS, SEEDS
 
 REAL = CORPUS / "real"

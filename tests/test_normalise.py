@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalise import normalise
+from pipeline.normalise.core import normalise
+from pipeline.normalise.textmap import raw_span
 from pipeline.records import Ingested, LineBox, Page
-from pipeline.textmap import raw_span
 
 SEED_003 = (
     Path(__file__).resolve().parents[2] / "shared/gold/seeds/svar_interpellation_ojanne_2023.txt"

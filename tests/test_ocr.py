@@ -13,10 +13,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from pipeline.devpaths import GOLD_SEEDS
 from pipeline.errors import LofteError
-from pipeline.reader import ingest_file
-from pipeline.stages import Options
+from pipeline.eval.devpaths import GOLD_SEEDS
+from pipeline.ingest.reader import ingest_file
+from pipeline.run.stages import Options
 
 REPO = Path(__file__).resolve().parent.parent
 SCAN = REPO / "corpus" / "scans" / "interpellation_jonsson_skarholmen_scan.pdf"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ocrfix import correct_text, damage_score, is_damaged
+from pipeline.normalise.ocrfix import correct_text, damage_score, is_damaged
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared/gold/seeds"
 # A damaged paragraph in the style of a scanned council answer (written for this test).
@@ -81,7 +81,7 @@ def test_seed_003_fixes_at_least_142_of_157() -> None:
 
 
 def test_fast_damage_tokens_agree_with_the_full_tokenizer() -> None:
-    from pipeline import ocrfix
+    from pipeline.normalise import ocrfix
 
     text = DAMAGED + (
         " Dnr 2023/1234-5.2 och www.stad.se. Ärendet: KS 106-360/2016! Mötet 2024-01-16. "

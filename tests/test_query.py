@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.query import count_measures, find_measures, statements_for
-from pipeline.search import stem
-from pipeline.store import Store
+from pipeline.lang.search import stem
+from pipeline.read.query import count_measures, find_measures, statements_for
+from pipeline.store.core import Store
 
 
 def _measure(mid: str, label: str, **kw: object) -> dict[str, object]:

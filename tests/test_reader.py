@@ -17,9 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pipeline.errors import LofteError
-from pipeline.reader import ingest_file, sniff
+from pipeline.ingest.reader import ingest_file, sniff
 from pipeline.records import Ingested
-from pipeline.stages import Options
+from pipeline.run.stages import Options
 
 REPO = Path(__file__).resolve().parent.parent
 DIGITAL = REPO / "corpus" / "pdf" / "skrivelse_2008_arbetsgrupp_digital.pdf"

@@ -8,7 +8,7 @@ from typing import Any
 import pytesseract
 import pytest
 
-from pipeline.reread import MIN_GAIN, REREAD_BELOW, better, reread, unsure_words
+from pipeline.ingest.reread import MIN_GAIN, REREAD_BELOW, better, reread, unsure_words
 from tests.test_ocr import PAGE_ONE, needs_font, text_image
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing")

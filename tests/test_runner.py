@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.executors import SerialExecutor
-from pipeline.runner import run
-from pipeline.store import Store
+from pipeline.run.executors import SerialExecutor
+from pipeline.run.runner import run
+from pipeline.store.core import Store
 
 from .conftest import SEEDS
 
@@ -103,7 +103,7 @@ def test_sigkill_halfway_then_resume(tmp_path: Path) -> None:
 
 
 def test_a_folder_with_the_skip_marker_is_not_walked(tmp_path: Path) -> None:
-    from pipeline.runner import SKIP_MARKER, expand
+    from pipeline.run.runner import SKIP_MARKER, expand
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Nämnden ska bygga en lekplats.", encoding="utf-8")

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pipeline.cue_lexicon import CUES, PROCEDURE, QUESTION
-from pipeline.rx import guarded
+from pipeline.lang.rx import guarded
+from pipeline.lexicon.cues import CUES, PROCEDURE, QUESTION
 
 TEXTS = [
     "Förvaltningen ska ta fram en plan. Vill veta hur? Ärendet remitteras.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.sentences import bullet_sentence, split_sentences, split_units
+from pipeline.extract.sentences import bullet_sentence, split_sentences, split_units
 
 
 def _texts(text: str) -> list[str]:

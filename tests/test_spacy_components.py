@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import pipeline.spacy_components  # noqa: F401  (registers the factories)
-from pipeline.lemmas import lemma
+import pipeline.lang.spacy_components  # noqa: F401  (registers the factories)
+from pipeline.lang.lemmas import lemma
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "spacy_sv"
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pipeline.errors import LofteError
-from pipeline.store import Store
+from pipeline.store.core import Store
 
 ROWS: dict[str, Any] = {
     "document": {

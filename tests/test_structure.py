@@ -14,13 +14,14 @@ from typing import Any
 
 import pytest
 
-from pipeline import doctype, stages
-from pipeline.doctype_rules import rule_doctype
 from pipeline.records import Document, Identifier
-from pipeline.structure import analyse
-from pipeline.structure_dates import parse_date
-from pipeline.structure_lines import split_lines
-from pipeline.structure_sections import find_title
+from pipeline.run import stages
+from pipeline.structure import doctype
+from pipeline.structure.core import analyse
+from pipeline.structure.dates import parse_date
+from pipeline.structure.doctype_rules import rule_doctype
+from pipeline.structure.lines import split_lines
+from pipeline.structure.sections import find_title
 
 SHARED = Path(os.environ.get("LOFTE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SEEDS = SHARED / "gold" / "seeds"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import analyse
-from pipeline.structure_inline_title import inline_title
+from pipeline.structure.core import analyse
+from pipeline.structure.inline_title import inline_title
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textmap import TextBuilder, page_of, raw_span, to_raw
+from pipeline.normalise.textmap import TextBuilder, page_of, raw_span, to_raw
 
 
 def _squeeze(raw: str) -> TextBuilder:

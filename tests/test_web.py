@@ -21,12 +21,12 @@ from urllib.parse import quote
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.errors import LofteError
-from pipeline.executors import SerialExecutor
-from pipeline.query import find_measures
-from pipeline.runner import run
-from pipeline.store import Store
+from pipeline.read.query import find_measures
+from pipeline.run.executors import SerialExecutor
+from pipeline.run.runner import run
+from pipeline.store.core import Store
 from pipeline.web import is_local, make_server, measures_data, url_of
 from pipeline.web.labels import STATUS_LABELS
 
@@ -189,7 +189,7 @@ def test_bad_filter_values_are_400(base: str, path: str) -> None:
         "/documents/../../etc/passwd",
         "/documents/%3Cscript%3E",
         "/measures/a%00b",
-        "/static/../pipeline/cli.py",
+        "/static/../pipeline/cli/main.py",
         "/static/style.css/../../pyproject.toml",
         "/api/documents/..",
         "/api/measures/measure:finns-inte",

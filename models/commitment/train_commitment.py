@@ -33,14 +33,16 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer  # 
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
-from pipeline import actors, commitments, normalise, structure  # noqa: E402
-from pipeline.commitment_model import LinearScorer, rule_terms, text_terms  # noqa: E402
-from pipeline.devpaths import CORPUS_REAL  # noqa: E402
-from pipeline.evaluate import greedy_match, jaccard, score, words  # noqa: E402
-from pipeline.output import to_schema  # noqa: E402
+from pipeline.eval.devpaths import CORPUS_REAL  # noqa: E402
+from pipeline.eval.score import greedy_match, jaccard, score, words  # noqa: E402
+from pipeline.extract import actors, commitments  # noqa: E402
+from pipeline.extract.commitment_model import LinearScorer, rule_terms, text_terms  # noqa: E402
+from pipeline.extract.output import to_schema  # noqa: E402
+from pipeline.extract.sentences import split_units  # noqa: E402
+from pipeline.extract.status import excluded, find_cues, main_cue  # noqa: E402
+from pipeline.normalise import core as normalise  # noqa: E402
 from pipeline.records import Document, Extraction, Ingested, Page  # noqa: E402
-from pipeline.sentences import split_units  # noqa: E402
-from pipeline.status_rules import excluded, find_cues, main_cue  # noqa: E402
+from pipeline.structure import core as structure  # noqa: E402
 
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
 SOURCES = [CORPUS_REAL, ROOT / "corpus" / "real"]

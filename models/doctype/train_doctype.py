@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.devpaths import SHARED  # noqa: E402
-from pipeline.doctype import MODEL_PATH, build_model, classify  # noqa: E402
-from pipeline.doctype_rules import rule_doctype  # noqa: E402
+from pipeline.eval.devpaths import SHARED  # noqa: E402
 from pipeline.records import DOC_TYPES  # noqa: E402
+from pipeline.structure.doctype import MODEL_PATH, build_model, classify  # noqa: E402
+from pipeline.structure.doctype_rules import rule_doctype  # noqa: E402
 
 LABELS = ROOT / "corpus" / "labels" / "doctypes.tsv"
 

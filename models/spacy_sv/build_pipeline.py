@@ -4,8 +4,8 @@ Usage: .venv/bin/python models/spacy_sv/build_pipeline.py
 
 spacy.blank("sv") + tokenizer special cases + lofte_sentences + lofte_lemmatizer (with
 lemma_overrides.tsv) + the NER trained in models/ner/model + an entity_ruler fed by
-pipeline/data/gazetteers + lofte_party_trim. Nothing is downloaded. Load it with
-``import pipeline.spacy_components; spacy.load("models/spacy_sv")``.
+pipeline/lexicon/data/gazetteers + lofte_party_trim. Nothing is downloaded. Load it with
+``import pipeline.lang.spacy_components; spacy.load("models/spacy_sv")``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from pipeline import spacy_components  # noqa: E402
-from pipeline.lemmas import read_overrides  # noqa: E402
+from pipeline.lang import spacy_components  # noqa: E402
+from pipeline.lang.lemmas import read_overrides  # noqa: E402
 
 NER_DIR = ROOT / "models" / "ner" / "model"
 OUT = HERE

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from pipeline.errors import LofteError
-from pipeline.store import Store
+from pipeline.store.core import Store
 from pipeline.web import pages
 from pipeline.web.docs_data import organ_index
 from pipeline.web.measures_data import summary

@@ -8,8 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pipeline.slugs import fold, sort_key
-from pipeline.store import Store
+from pipeline.lang.slugs import fold, sort_key
+from pipeline.store.core import Store
 
 # Organisations named like these are councils and districts, the units politicians filter by.
 _ORGAN_WORDS = ("namnd", "stadsdel", "kommunstyrelse", "fullmaktige", "forvaltning")

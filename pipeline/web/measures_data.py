@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pipeline import query
-from pipeline.query import MeasureView, find_measures, is_overdue
-from pipeline.slugs import fold, sort_key
-from pipeline.store import Store
+from pipeline.lang.slugs import fold, sort_key
+from pipeline.read import query
+from pipeline.read.query import MeasureView, find_measures, is_overdue
+from pipeline.store.core import Store
 from pipeline.web.labels import STATUS_LABELS, status_key
 
 PAGE_SIZE = 50
@@ -37,7 +37,7 @@ class Filters:
 
 
 def _view(row: sqlite3.Row, as_of: date) -> MeasureView:
-    """A MeasureView from a measures row (used only when pipeline.query has no get_measure)."""
+    """A MeasureView from a measures row (used only when pipeline.read.query has no get_measure)."""
     return MeasureView(
         row["id"],
         row["label"],

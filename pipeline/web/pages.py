@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from pipeline.query import MeasureView, as_dict
-from pipeline.slugs import sort_key
-from pipeline.store import Store
+from pipeline.lang.slugs import sort_key
+from pipeline.read.query import MeasureView, as_dict
+from pipeline.store.core import Store
 from pipeline.web import docs_data, labels, measures_data
 from pipeline.web.measures_data import PAGE_SIZE
 from pipeline.web.openapi import spec

@@ -13,7 +13,7 @@ from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from pipeline.errors import LofteError
-from pipeline.query import search_terms
+from pipeline.read.query import search_terms
 from pipeline.web.app import WebApp
 
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})

@@ -1,0 +1,1 @@
+"""Stage 4, extract: actors, commitments (measure, responsible, status) and deadlines. Entry points: `pipeline.extract.actors.find_actors`, `pipeline.extract.commitments.find_commitments`; `pipeline.extract.output.to_schema` writes the SCHEMA.md record."""

@@ -1,0 +1,132 @@
+"""The learned commitment scorer: sentence n-grams plus rule features, as a linear model.
+
+Trained by ``models/commitment/train_commitment.py`` with scikit-learn on the hand-labelled
+corpus sentences. The saved model is a plain dictionary of feature weights, so scoring needs
+neither scikit-learn nor numpy at run time and costs a few dictionary look-ups per n-gram.
+The feature functions below are the ones the trainer hands to scikit-learn as analyzers, so
+training and run time see the same features by construction.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pipeline import paths
+
+MODEL_PATH = paths.COMMITMENT_MODEL
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_DIGITS = re.compile(r"\d")
+CHAR_N = (3, 5)
+
+
+def word_terms(sentence: str) -> list[str]:
+    """Lower-cased word unigrams and bigrams (digits folded to 0)."""
+    toks = _WORD.findall(_DIGITS.sub("0", sentence.casefold()))
+    return toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+
+
+def char_terms(sentence: str) -> list[str]:
+    """Character 3-5-grams inside space-padded words (inflection endings, compounds)."""
+    out: list[str] = []
+    for w in _DIGITS.sub("0", sentence.casefold()).split():
+        out.extend(_word_chars(w))
+    return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_chars(word: str) -> tuple[str, ...]:
+    """The character n-grams of one word (cached: council vocabulary repeats a lot)."""
+    w = f" {word} "
+    lo, hi = CHAR_N
+    return tuple(
+        w[i : i + n] for n in range(lo, min(hi, len(w)) + 1) for i in range(len(w) - n + 1)
+    )
+
+
+@functools.lru_cache(maxsize=200_000)
+def _char_features(word: str) -> tuple[str, ...]:
+    return tuple(f"c:{g}" for g in _word_chars(word))
+
+
+def text_terms(sentence: str) -> list[str]:
+    """All sentence n-gram features, prefixed by kind."""
+    out = [f"w:{t}" for t in word_terms(sentence)]
+    for w in _DIGITS.sub("0", sentence.casefold()).split():
+        out.extend(_char_features(w))
+    return out
+
+
+def rule_terms(
+    doc_type: str, section: str, family: str | None, label: str | None, exclusion: str | None
+) -> list[str]:
+    """What the rules saw: cue family and label, exclusion reason, doc type, section kind."""
+    sec = section.casefold()
+    kind = "förslag" if "förslag" in sec else "beslut" if "beslut" in sec else "other"
+    fam = family or "none"
+    return [
+        f"fam={fam}",
+        f"cue={label or 'none'}",
+        f"excl={exclusion or 'none'}",
+        f"doc={doc_type}",
+        f"sec={kind}",
+        f"fam_doc={fam}|{doc_type}",
+        f"fam_excl={fam}|{exclusion or 'none'}",
+    ]
+
+
+class LinearScorer:
+    """P(commitment) from a TF-IDF block (l2-normalised) and a binary rule block."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.idf: dict[str, float] = data["idf"]
+        self.text_coef: dict[str, float] = data["text_coef"]
+        self.rule_coef: dict[str, float] = data["rule_coef"]
+        self.intercept: float = data["intercept"]
+        self.veto: float = data["veto"]
+        # Rule-excluded sentences (with a cue) kept when P >= rescue; None: never.
+        self.rescue: float | None = data.get("rescue")
+        self.meta: dict[str, Any] = data.get("meta", {})
+        # One look-up per n-gram: (idf, coefficient).
+        self._weights = {t: (v, self.text_coef.get(t, 0.0)) for t, v in self.idf.items()}
+
+    def decision(self, sentence: str, rules: list[str]) -> float:
+        """The linear score (log-odds) of one sentence."""
+        weights = self._weights
+        norm = 0.0
+        dot = 0.0
+        for term, tf in Counter(text_terms(sentence)).items():
+            w = weights.get(term)
+            if w is None:
+                continue
+            # sublinear tf, as the trainer's TfidfVectorizer(sublinear_tf=True)
+            v = w[0] if tf == 1 else (1.0 + math.log(tf)) * w[0]
+            norm += v * v
+            dot += v * w[1]
+        score = dot / math.sqrt(norm) if norm else 0.0
+        score += sum(self.rule_coef.get(t, 0.0) for t in set(rules))
+        return score + self.intercept
+
+    def probability(self, sentence: str, rules: list[str]) -> float:
+        """P(commitment) of one sentence given the rule terms."""
+        z = self.decision(sentence, rules)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def load(path: Path = MODEL_PATH) -> LinearScorer | None:
+    """The trained scorer, loaded once per process; None if the file is missing or broken."""
+    if not path.is_file():
+        return None
+    try:
+        import joblib
+
+        data = joblib.load(path)
+        return LinearScorer(data)
+    except (OSError, KeyError, TypeError, ValueError, EOFError, ImportError):
+        return None

@@ -1,0 +1,118 @@
+"""The responsible actor of a commitment: assignee, grammatical agent, or the paragraph's body."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.measure_phrase import ORG, clean_np, fronted
+from pipeline.extract.status import Cue
+from pipeline.records import Actor
+
+_I = re.IGNORECASE
+_PREP_BEFORE = re.compile(
+    r"\b(?:med|för|till|inom|hos|mellan|i|på|från|om|mot|åt|över|under|via|kring|bland|enligt|"
+    r"inför|efter|utan)\s+(?:\w+\s+)?$",
+    _I,
+)
+
+
+def _governed(text: str, pos: int) -> bool:
+    """Whether a preposition (and at most one word) stands right before ``pos``."""
+    # A bounded window: the pattern is anchored at ``pos``, so searching from 0 was wasted.
+    return _PREP_BEFORE.search(text, max(0, pos - 120), pos) is not None
+
+
+def _actor_names(actors: list[Actor]) -> list[str]:
+    names = [a.name for a in actors if a.kind in ("organisation", "person")]
+    return sorted(set(names), key=len, reverse=True)
+
+
+def _hits(text: str, actors: list[Actor]) -> list[tuple[int, int, str]]:
+    """Actor mentions in ``text`` that are not governed by a preposition (start, end, name)."""
+    folded = text.casefold()
+    hits: list[tuple[int, int, str]] = []
+    for name in _actor_names(actors):
+        i = folded.find(name.casefold())
+        if i >= 0 and not _governed(text, i):
+            hits.append((i, i + len(name), name))
+    for m in ORG.finditer(text):
+        if not _governed(text, m.start()):
+            hits.append((m.start(), m.end(), m.group(0)))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, str]] = []
+    for h in hits:
+        if not out or h[0] >= out[-1][1]:
+            out.append(h)
+    return out
+
+
+def _agent(text: str, actors: list[Actor], last: bool) -> str | None:
+    """The subject-like actor in ``text``: the one nearest the verb, with 'X och Y' joined."""
+    hits = _hits(text, actors)
+    if not hits:
+        return None
+    pick = len(hits) - 1 if last else 0
+    name = _canonical(hits[pick][2], actors)
+    other = pick - 1 if last else pick + 1
+    if 0 <= other < len(hits):
+        lo, hi = sorted((hits[other], hits[pick]))
+        if re.fullmatch(r"\s*(?:och|samt)\s*", text[lo[1] : hi[0]]):
+            return f"{_canonical(lo[2], actors)} och {_canonical(hi[2], actors)}"
+    return name
+
+
+def _canonical(name: str, actors: list[Actor]) -> str:
+    """The actor's printed name when ``name`` is one of its forms."""
+    low = name.casefold().strip()
+    for a in actors:
+        if a.name.casefold() == low:
+            return a.name
+    bare = re.fullmatch(r"(?:den\s+|det\s+)?([\wåäö]+?)(en|et|n)?", low)
+    if bare:
+        same = [
+            a.name for a in actors if a.kind == "organisation" and a.name.casefold().endswith(low)
+        ]
+        if len(set(same)) == 1:
+            return same[0]
+    return name.strip()
+
+
+_SUB_FRONT = re.compile(r"^\s*(?:när|då|eftersom|om|efter\s+att|sedan|innan|även\s+om)\b[^,]*,", _I)
+
+
+def responsible_of(sentence: str, cue: Cue, actors: list[Actor], paragraph: str) -> str | None:
+    """Who is to carry out the measure: named assignee, agent, or the paragraph's actor."""
+    tail = sentence[cue.end :]
+    m = re.search(r"\b(?:ge|ger|gav|ges)\s+(.+?)\s+i\s+uppdrag\b", sentence, _I)
+    if m:
+        return _canonical(clean_np(m.group(1)), actors)
+    m = re.search(r"\buppdr(?:ar|og|agit)\s+(?:åt|till)\s+(.+?)\s+att\b", sentence, _I)
+    if m:
+        return _canonical(clean_np(m.group(1)), actors)
+    m = re.search(
+        r"\buppdrag(?:et)?\s+(?:är|blir|var)\s+att\s+(.+?)\s+(?:ska|skall)\b", sentence, _I
+    )
+    if m:
+        return _canonical(clean_np(m.group(1)), actors)
+    if cue.family == "done":
+        m = re.search(r"\bav\s+((?:en|ett|den|det)\s+)?([\wåäö-]+)", tail, _I)
+        if m and ORG.fullmatch(m.group(2)):
+            return _canonical(m.group(2), actors)
+    head = _SUB_FRONT.sub("", sentence[: cue.start])
+    head = re.split(r"[,;:]", head)[-1]
+    if re.search(r"\boch\b", head) and len(head.split(" och ")[0].split()) >= 4:
+        head = head.rsplit(" och ", 1)[-1]
+    found = None
+    if not fronted(head):
+        found = _agent(head, actors, last=True)
+    if not found and (fronted(head) or not head.strip()):
+        found = _agent(tail[:60], actors, last=False)
+    if found and not re.match(r"(?i)(?:kommun|stad|staden|kommunen)$", found):
+        return found
+    others = {
+        _canonical(h[2], actors)
+        for s in re.split(r"(?<=[.!?])\s+", paragraph)
+        for h in _hits(s, actors)[:1]
+        if len(s[: h[0]].split()) <= 2
+    }
+    return others.pop() if len(others) == 1 else None

@@ -1,0 +1,1 @@
+"""Swedish language helpers shared by every stage: slugs, lemmas, regex guards, search folding and the spaCy pipeline."""

@@ -1,0 +1,1 @@
+"""Stage 5, link: the same measure across documents, its status over time, actors and document references; pure functions over stored rows. Entry point: `pipeline.link.measures.link` (`rebuild` applies it to a store)."""

@@ -1,0 +1,78 @@
+"""The six built-in stages, each a thin registered wrapper over its module's pure function."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pipeline.extract import actors, commitments
+from pipeline.graph import fragments
+from pipeline.ingest import reader
+from pipeline.link import keys as linking
+from pipeline.normalise import core as normalise
+from pipeline.normalise.textmap import page_of, to_raw
+from pipeline.records import Document, Extraction
+from pipeline.run.stages import Options, register
+from pipeline.structure import core as structure
+
+
+def _need(doc: Document, field: str) -> None:
+    if getattr(doc, field) is None:
+        raise RuntimeError(f"{doc.doc_id}: stage input {field!r} missing")
+
+
+# 3: unsure OCR words get a second look (pipeline/ingest/reread.py), so scanned pages read anew.
+@register("ingest", version="3", fills="ingested")
+def ingest_stage(doc: Document, opts: Options) -> Document:
+    """Read the source file into pages of raw text."""
+    return dataclasses.replace(doc, ingested=reader.ingest_file(Path(doc.source), opts))
+
+
+@register("normalise", version="2", fills="normalised")
+def normalise_stage(doc: Document, opts: Options) -> Document:
+    """Clean the raw text, keeping a map back to raw offsets."""
+    _need(doc, "ingested")
+    assert doc.ingested is not None
+    return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
+
+
+# 3: titles inside flattened heads (pipeline/structure/inline_title.py).
+@register("structure", version="3", fills="structure")
+def structure_stage(doc: Document, opts: Options) -> Document:
+    """Find document type, date, identifiers, authors and references."""
+    _need(doc, "normalised")
+    assert doc.normalised is not None
+    return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
+
+
+# 6: street, quay, park and centre names are places; genitive sub-bodies are one body.
+# 5: roles printed after names (", nämndsekreterare"); agenda words are no surnames.
+# 4: proposal lead-ins and follow-on sentences; more procedure, norm and history exclusions.
+@register("extract", version="6", fills="extraction")
+def extract_stage(doc: Document, opts: Options) -> Document:
+    """Find actors and commitments, and place each commitment on its page."""
+    _need(doc, "structure")
+    assert doc.normalised is not None and doc.structure is not None
+    text = doc.normalised.text
+    found_actors = actors.find_actors(text, doc.structure)
+    found = commitments.find_commitments(text, doc.structure, found_actors)
+    if doc.ingested is not None:
+        raw = doc.ingested.raw_text
+        for c in found:
+            c.page = page_of(raw, to_raw(doc.normalised.segments, c.char_start))
+    return dataclasses.replace(doc, extraction=Extraction(found_actors, found))
+
+
+@register("link", version="1", fills="links")
+def link_stage(doc: Document, opts: Options) -> Document:
+    """Key each commitment's measure so statements across documents can be joined."""
+    _need(doc, "extraction")
+    assert doc.extraction is not None
+    return dataclasses.replace(doc, links=linking.measure_keys(doc.extraction.commitments))
+
+
+@register("graph", version="1", fills="graph")
+def graph_stage(doc: Document, opts: Options) -> Document:
+    """This document's nodes and edges; the corpus graph is the union of these."""
+    _need(doc, "links")
+    return dataclasses.replace(doc, graph=fragments.document_fragment(doc))

@@ -1,0 +1,225 @@
+"""Batch ingest: find files, skip what is stored, run the rest on an executor, store each."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import LofteError
+from pipeline.graph.fragments import commitment_id
+from pipeline.records import Document, Extraction, MeasureKey, Structure, from_dict
+from pipeline.run import fanout, stages
+from pipeline.run.executors import Executor, SerialExecutor
+from pipeline.run.process import Result, Task, process, sha256_file
+from pipeline.run.stages import Options
+from pipeline.store.core import Store
+
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md", ".markdown", ".html", ".htm"}
+)
+# Files that live beside documents in a corpus folder but are not documents.
+# Marker file: `lofte ingest DIR` does not walk a folder that holds it (labels, not documents).
+SKIP_MARKER = ".lofte-skip"
+_NOT_DOCUMENTS = frozenset(
+    {".py", ".json", ".tsv", ".csv", ".yaml", ".yml", ".toml", ".gz", ".cfg"}
+)
+
+
+@dataclass
+class RunReport:
+    """What one `ingest` run did."""
+
+    processed: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    error_codes: list[str] = field(default_factory=list)
+    page_tasks: int = 0
+
+    @property
+    def failed(self) -> int:
+        """How many files ended in an error."""
+        return len(self.errors)
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[tuple[Path, LofteError | None]]:
+    """Files to ingest; folders are walked (sorted, Swedish letters included)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            # A folder that says it holds labels (gold records, annotations) is not walked.
+            skip = {m.parent for m in p.rglob(SKIP_MARKER)}
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.parts):
+                    continue
+                if skip and any(parent in skip for parent in f.parents):
+                    continue
+                if f.name.upper().startswith(
+                    ("README", "LICENSE", "MODEL_CARD", "GUIDE", "CHANGELOG")
+                ):
+                    continue
+                if f.suffix.lower() in _NOT_DOCUMENTS:
+                    continue
+                yield f, _type_error(f)
+        elif p.is_file():
+            yield p, _type_error(p)
+        else:
+            yield p, LofteError("E001", "no such file", p)
+
+
+def _type_error(path: Path) -> LofteError | None:
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return None
+    return LofteError("E002", path.suffix or "no extension", path)
+
+
+def document_rows(doc_id: str, sha256: str, source: str, arts: dict[str, Any]) -> dict[str, Any]:
+    """The query tables' rows for one fully processed document."""
+    st = from_dict(Structure, arts["structure"])
+    ex = from_dict(Extraction, arts["extract"])
+    links = [from_dict(MeasureKey, k) for k in arts["link"]]
+    ing = arts.get("ingest") or {}
+    methods = {p["method"] for p in ing.get("pages", [])}
+    doc_row = {
+        "doc_id": doc_id,
+        "sha256": sha256,
+        "source": source,
+        "doc_type": st.doc_type,
+        "date": st.date,
+        "title": st.title,
+        "pages": len(ing.get("pages", [])),
+        "extraction": methods.pop() if len(methods) == 1 else "mixed",
+    }
+    rows = []
+    for n, c in enumerate(ex.commitments):
+        key = links[n] if n < len(links) else MeasureKey(n, "", [])
+        rows.append(
+            {
+                "id": commitment_id(doc_id, n),
+                "doc_id": doc_id,
+                "n": n,
+                "sentence": c.sentence,
+                "measure": c.measure,
+                "measure_key": key.key,
+                "lemmas": " ".join(key.lemmas),
+                "responsible": c.responsible,
+                "status": c.status,
+                "deadline_text": c.deadline.text if c.deadline else None,
+                "deadline_start": c.deadline.start if c.deadline else None,
+                "deadline_end": c.deadline.end if c.deadline else None,
+                "page": c.page,
+                "char_start": c.char_start,
+                "char_end": c.char_end,
+                "doc_date": st.date,
+                "doc_type": st.doc_type,
+            }
+        )
+    return {"document": doc_row, "commitments": rows}
+
+
+def plan(store: Store, files: list[Path], opts: Options) -> tuple[list[Task], int]:
+    """Tasks for files whose stored artifacts are missing or stale; count of the rest."""
+    versions = stages.chain_versions()
+    tasks, skipped = [], 0
+    for f in files:
+        path = str(f.resolve())
+        sha = sha256_file(f)
+        known = store.source(path)
+        cached = store.artifacts(sha, versions)
+        if known and known.sha256 == sha and known.state == "done" and len(cached) == len(versions):
+            skipped += 1
+            continue
+        doc_id = store.doc_id_for(path, f.stem, sha)
+        tasks.append(Task(path, doc_id, sha, cached, opts))
+    return tasks, skipped
+
+
+def save_result(store: Store, res: Result, cached: dict[str, Any]) -> None:
+    """Store one worker result: artifacts, source state and query rows together."""
+    versions = stages.chain_versions()
+    arts = {**cached, **res.artifacts}
+    rows = None
+    if res.ok:
+        rows = document_rows(res.doc_id, res.sha256, res.path, arts)
+    store.save(
+        res.path,
+        res.doc_id,
+        res.sha256,
+        versions,
+        res.artifacts,
+        error_code=res.error_code,
+        error=res.error,
+        rows=rows,
+    )
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: Store,
+    executor: Executor | None = None,
+    opts: Options | None = None,
+    progress: Callable[[int], Any] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    link: bool = True,
+) -> RunReport:
+    """Ingest ``paths`` into ``store``; bad files are reported and the batch goes on.
+
+    With ``link=False`` the documents are stored but measures are not relinked; the store
+    records that they are stale until :func:`pipeline.link.measures.rebuild` runs.
+    """
+    from pipeline.link import measures
+
+    opts = opts or Options()
+    executor = executor or SerialExecutor()
+    report = RunReport()
+    on_error = on_error or (lambda line: print(line, file=sys.stderr))
+    files = []
+    for f, err in expand(paths):
+        if err is not None:
+            report.errors.append(err.one_line())
+            report.error_codes.append(err.code)
+            on_error(err.one_line())
+        else:
+            files.append(f)
+    tasks, report.skipped = plan(store, files, opts)
+    if progress:
+        progress(-len(tasks))
+    # Long scans first have their pages OCRed across the executor (see pipeline.run.fanout).
+    pre = fanout.prefetch(tasks, executor)
+    report.page_tasks = pre.page_tasks
+    for t in tasks:
+        if t.path in pre.ingested:
+            t.cached = {**t.cached, "ingest": pre.ingested[t.path]}
+    cached_by_path = {t.path: t.cached for t in tasks}
+    done_early = {res.path for res in pre.failed}
+    todo = [t for t in tasks if t.path not in done_early]
+    for res in chain(pre.failed, executor.map_unordered(process, todo)):
+        if res.path in pre.ingested:
+            # Fanned-out ingest is new work too: store it with the stages after it.
+            res.artifacts = {"ingest": pre.ingested[res.path], **res.artifacts}
+        save_result(store, res, cached_by_path.pop(res.path, {}))
+        report.processed += 1
+        if not res.ok:
+            report.errors.append(res.error or "")
+            report.error_codes.append(res.error_code or "E012")
+            on_error(res.error or "")
+        if progress:
+            progress(1)
+    if not link:
+        # Relinking reads every stored commitment; a corpus fed in many batches links once.
+        if report.processed:
+            store.mark_measures_stale()
+    elif report.processed or not store.conn.execute("SELECT 1 FROM measures LIMIT 1").fetchone():
+        measures.rebuild(store)
+    return report
+
+
+def process_path(path: Path, opts: Options | None = None, doc_id: str | None = None) -> Document:
+    """Run every stage on one file in memory, raising LofteError for bad input."""
+    opts = opts or Options()
+    doc = Document(doc_id or path.stem, str(path), sha256_file(path))
+    for st in stages.all_stages():
+        doc = st.fn(doc, opts)
+    return doc

@@ -1,0 +1,295 @@
+"""The embedded store: one SQLite file in WAL mode, one transaction per document."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import LofteError
+from pipeline.lang.search import fold_fast
+
+_WORD = re.compile(r"[^\W_]+")
+
+SCHEMA_VERSION = "2"
+# Tables computed from the commitments; dropped and rebuilt when the schema changes.
+DERIVED = ("measures", "measure_members", "measure_words", "vocab", "measure_fts")
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources(
+  path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL, state TEXT NOT NULL,
+  error_code TEXT, error TEXT, updated TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS artifacts(
+  sha256 TEXT NOT NULL, stage TEXT NOT NULL, version TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY(sha256, stage));
+CREATE TABLE IF NOT EXISTS documents(
+  doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL, doc_type TEXT,
+  date TEXT, title TEXT, pages INTEGER, extraction TEXT);
+CREATE TABLE IF NOT EXISTS commitments(
+  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, n INTEGER NOT NULL, sentence TEXT NOT NULL,
+  measure TEXT, measure_key TEXT, lemmas TEXT, responsible TEXT, status TEXT NOT NULL,
+  deadline_text TEXT, deadline_start TEXT, deadline_end TEXT, page INTEGER,
+  char_start INTEGER, char_end INTEGER, doc_date TEXT, doc_type TEXT);
+CREATE INDEX IF NOT EXISTS commitments_doc ON commitments(doc_id);
+CREATE TABLE IF NOT EXISTS measures(
+  id TEXT PRIMARY KEY, label TEXT NOT NULL, status TEXT NOT NULL, due TEXT,
+  first_seen TEXT, last_seen TEXT, statements INTEGER NOT NULL, responsible TEXT,
+  search TEXT NOT NULL, closed INTEGER NOT NULL DEFAULT 0, assessment TEXT,
+  motion_date TEXT, decision_date TEXT, sort_key TEXT NOT NULL DEFAULT '',
+  sources TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS measures_sort ON measures(sort_key, id);
+CREATE TABLE IF NOT EXISTS measure_members(
+  commitment_id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, reason TEXT NOT NULL,
+  score REAL);
+CREATE INDEX IF NOT EXISTS members_measure ON measure_members(measure_id);
+CREATE TABLE IF NOT EXISTS measure_words(
+  word TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY(word, measure)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize='trigram');
+"""
+
+
+def _stale(conn: sqlite3.Connection) -> bool:
+    """True when the file holds derived tables of another schema version."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row is not None and row[0] != SCHEMA_VERSION
+
+
+@dataclass
+class SourceState:
+    """What the store knows about one source path."""
+
+    path: str
+    sha256: str
+    doc_id: str
+    state: str
+    error_code: str | None
+
+
+class Store:
+    """A SQLite-backed store of per-document artifacts and the tables queries read."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if readonly:
+                self.conn = self._open_readonly()
+                if _stale(self.conn):
+                    # An older store: upgrade its derived tables once, then read it.
+                    self.conn.close()
+                    Store(self.path).close()
+                    self.conn = self._open_readonly()
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=30)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                stale = _stale(self.conn)
+                if stale:
+                    self.conn.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in DERIVED))
+                self.conn.executescript(_DDL)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,)
+                )
+                self.conn.commit()
+            self.conn.row_factory = sqlite3.Row
+        except sqlite3.Error as exc:
+            raise LofteError("E020", str(exc), self.path) from exc
+        if not readonly and stale and self.conn.execute("SELECT 1 FROM commitments").fetchone():
+            from pipeline.link import measures
+
+            measures.rebuild(self)
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: a failure inside leaves the store as it was."""
+        try:
+            with self.conn:
+                yield self.conn
+        except sqlite3.Error as exc:
+            raise LofteError("E020", str(exc), self.path) from exc
+
+    # -- sources and artifacts -------------------------------------------------
+
+    def source(self, path: str) -> SourceState | None:
+        """The stored state of a source path, if any."""
+        row = self.conn.execute("SELECT * FROM sources WHERE path=?", (path,)).fetchone()
+        if row is None:
+            return None
+        return SourceState(
+            row["path"], row["sha256"], row["doc_id"], row["state"], row["error_code"]
+        )
+
+    def artifacts(self, sha256: str, versions: dict[str, str]) -> dict[str, Any]:
+        """Stored artifacts for a document whose stage versions still match."""
+        out: dict[str, Any] = {}
+        rows = self.conn.execute(
+            "SELECT stage, version, data FROM artifacts WHERE sha256=?", (sha256,)
+        )
+        for row in rows:
+            if versions.get(row["stage"]) == row["version"]:
+                out[row["stage"]] = json.loads(row["data"])
+        return out
+
+    def doc_id_for(self, path: str, stem: str, sha256: str) -> str:
+        """The doc id for a path: its stem, disambiguated if another file holds that stem."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sources WHERE doc_id=? AND path<>? AND sha256<>?", (stem, path, sha256)
+        ).fetchone()
+        if row is None:
+            return stem
+        return f"{stem}-{sha256[:8]}"
+
+    def save(
+        self,
+        path: str,
+        doc_id: str,
+        sha256: str,
+        versions: dict[str, str],
+        artifacts: dict[str, Any],
+        *,
+        error_code: str | None = None,
+        error: str | None = None,
+        rows: dict[str, Any] | None = None,
+    ) -> None:
+        """Store one document's outcome in a single transaction."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as c:
+            for stage, data in artifacts.items():
+                c.execute(
+                    "INSERT OR REPLACE INTO artifacts VALUES(?,?,?,?)",
+                    (sha256, stage, versions[stage], json.dumps(data, ensure_ascii=False)),
+                )
+            old = c.execute("SELECT doc_id FROM sources WHERE path=?", (path,)).fetchone()
+            if old is not None and rows is not None:
+                self._drop_doc(c, old[0])
+            c.execute(
+                "INSERT OR REPLACE INTO sources VALUES(?,?,?,?,?,?,?)",
+                (path, sha256, doc_id, "error" if error_code else "done", error_code, error, now),
+            )
+            if rows is not None:
+                self._drop_doc(c, doc_id)
+                self._insert_rows(c, rows)
+
+    @staticmethod
+    def _drop_doc(c: sqlite3.Connection, doc_id: str) -> None:
+        c.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        c.execute("DELETE FROM commitments WHERE doc_id=?", (doc_id,))
+
+    @staticmethod
+    def _insert_rows(c: sqlite3.Connection, rows: dict[str, Any]) -> None:
+        d = rows["document"]
+        c.execute(
+            "INSERT INTO documents VALUES(:doc_id,:sha256,:source,:doc_type,:date,:title,"
+            ":pages,:extraction)",
+            d,
+        )
+        c.executemany(
+            "INSERT INTO commitments VALUES(:id,:doc_id,:n,:sentence,:measure,:measure_key,"
+            ":lemmas,:responsible,:status,:deadline_text,:deadline_start,:deadline_end,:page,"
+            ":char_start,:char_end,:doc_date,:doc_type)",
+            rows["commitments"],
+        )
+
+    # -- reads -------------------------------------------------------------------
+
+    def documents(self) -> list[sqlite3.Row]:
+        """Every stored document row."""
+        return self.conn.execute("SELECT * FROM documents ORDER BY date, doc_id").fetchall()
+
+    def commitments(self) -> list[sqlite3.Row]:
+        """Every stored commitment row, in document-date order."""
+        return self.conn.execute(
+            "SELECT * FROM commitments ORDER BY doc_date, doc_id, n"
+        ).fetchall()
+
+    def artifact(self, sha256: str, stage: str) -> Any:
+        """One stored artifact regardless of version (for display)."""
+        row = self.conn.execute(
+            "SELECT data FROM artifacts WHERE sha256=? AND stage=?", (sha256, stage)
+        ).fetchone()
+        return json.loads(row["data"]) if row else None
+
+    def failed(self) -> list[sqlite3.Row]:
+        """Sources whose last run ended in an error."""
+        return self.conn.execute(
+            "SELECT * FROM sources WHERE state='error' ORDER BY path"
+        ).fetchall()
+
+    def integrity(self) -> str:
+        """SQLite's own integrity check ('ok' when healthy)."""
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def mark_measures_stale(self) -> None:
+        """Record that documents were stored without relinking measures (``lofte link``)."""
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES('measures_stale', '1')")
+
+    def measures_stale(self) -> bool:
+        """Whether the measures lag behind the stored commitments until the next link."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='measures_stale'").fetchone()
+        return row is not None and row[0] == "1"
+
+    def replace_measures(
+        self, measures: list[dict[str, Any]], members: list[tuple[Any, ...]]
+    ) -> None:
+        """Swap in a freshly computed set of measures in one transaction."""
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES('measures_stale', '0')")
+            for table in ("measures", "measure_members", "measure_words", "vocab"):
+                c.execute(f"DELETE FROM {table}")
+            words: set[tuple[str, int]] = set()
+            rows = []
+            for rowid, m in enumerate(measures, start=1):
+                m = {
+                    "closed": 0,
+                    "assessment": None,
+                    "motion_date": None,
+                    "decision_date": None,
+                    "sort_key": "",
+                    "sources": "",
+                    **m,
+                    "search": fold_fast(m["search"]),
+                    "rowid": rowid,
+                }
+                rows.append(m)
+                words.update((w, rowid) for w in set(_WORD.findall(m["search"])) if len(w) > 1)
+            c.executemany(
+                "INSERT INTO measures(rowid,id,label,status,due,first_seen,last_seen,statements,"
+                "responsible,search,closed,assessment,motion_date,decision_date,sort_key,"
+                "sources) VALUES(:rowid,:id,:label,:status,:due,:first_seen,:last_seen,"
+                ":statements,:responsible,:search,:closed,:assessment,:motion_date,"
+                ":decision_date,:sort_key,:sources)",
+                rows,
+            )
+            # Search finds words by substring in the vocabulary, then measures by word.
+            c.executemany("INSERT INTO measure_words VALUES(?,?)", sorted(words))
+            c.executemany(
+                "INSERT INTO vocab(word) VALUES(?)", [(w,) for w in {w for w, _ in words}]
+            )
+            c.executemany(
+                "INSERT INTO measure_members(commitment_id,measure_id,reason,score) "
+                "VALUES(?,?,?,?)",
+                [tuple(x) + (None,) * (4 - len(x)) for x in members],
+            )
