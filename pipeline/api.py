@@ -9,17 +9,17 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from pipeline import paths
 from pipeline.errors import LofteError
 from pipeline.eval.score import Report, score
 from pipeline.extract.output import to_schema
-from pipeline.records import Document, Ingested, Page
-from pipeline.run import stages
+from pipeline.records import Document, Ingested, Options, Page
+from pipeline.run import relink, stages
 from pipeline.run.executors import make_executor
 from pipeline.run.runner import RunReport, process_path, run
-from pipeline.run.stages import Options
 from pipeline.store.core import Store
 
-DEFAULT_DB = "lofte.db"
+DEFAULT_DB = paths.DEFAULT_DB
 
 
 def ingest(
@@ -48,10 +48,8 @@ def ingest(
 
 def link(db: str | Path = DEFAULT_DB) -> int:
     """Relink the measures across every stored document; returns how many there are."""
-    from pipeline.link import measures
-
     with Store(db) as store:
-        return measures.rebuild(store)
+        return relink.rebuild(store)
 
 
 def extract_text(text: str, date: str | Date | None = None, doc_id: str = "text") -> dict[str, Any]:
@@ -100,3 +98,73 @@ def evaluate(gold_dir: str | Path) -> Report:
         gold = json.loads(js.read_text(encoding="utf-8"))
         results.append((extract_file(txt), gold))
     return score(results)
+
+
+@dataclasses.dataclass
+class MeasureList:
+    """One page of measures: those shown, how many matched in all, and whether linking lags."""
+
+    shown: list[Any]
+    total: int
+    stale: bool
+
+
+def measures(
+    db: str | Path = DEFAULT_DB,
+    query: str | None = None,
+    *,
+    as_of: Date | None = None,
+    status: str | None = None,
+    actor: str | None = None,
+    with_statements: bool = False,
+    limit: int | None = 200,
+) -> MeasureList:
+    """Measures matching ``query`` (Swedish-aware search), newest evidence judged at ``as_of``."""
+    from pipeline.read.query import count_measures, find_measures
+
+    with Store(db, readonly=True) as store:
+        filters: dict[str, Any] = {"as_of": as_of, "status": status, "actor": actor}
+        shown = find_measures(store, query, with_statements=with_statements, limit=limit, **filters)
+        total = len(shown)
+        if limit and total == limit:
+            total = count_measures(store, query, **filters)
+        return MeasureList(shown, total, store.measures_stale())
+
+
+def measure(db: str | Path, measure: str, as_of: Date | None = None) -> list[Any]:
+    """The measure with this id, else up to five found by these words; E031 if none."""
+    from pipeline.read.query import find_measures, get_measure
+
+    with Store(db, readonly=True) as store:
+        one = get_measure(store, measure, as_of)
+        views = [one] if one else find_measures(store, measure, as_of=as_of, limit=5)
+    if not views:
+        raise LofteError("E031", measure)
+    return views
+
+
+def export(
+    db: str | Path, fmt: str, out: str | Path, as_of: Date | None = None
+) -> tuple[Path, int, int]:
+    """Write the commitment graph as ``fmt``; returns the path written and node/edge counts."""
+    from pipeline.graph.build import build_graph
+    from pipeline.graph.export import export as write
+
+    with Store(db, readonly=True) as store:
+        g = build_graph(store, as_of)
+    return Path(write(g, fmt, out)), g.number_of_nodes(), g.number_of_edges()
+
+
+def document_text(path: str | Path, raw: bool = False, options: Options | None = None) -> str:
+    """A file's text as ingest read it (``raw``) or as the later stages see it, page-marked."""
+    from pipeline.normalise.pagetext import paged_text
+
+    opts = options or Options()
+    doc = Document(Path(path).stem, str(path), "")
+    for name in ("ingest",) if raw else ("ingest", "normalise"):
+        doc = stages.run_stage(name, doc, opts)
+    assert doc.ingested is not None
+    if raw:
+        return doc.ingested.raw_text
+    assert doc.normalised is not None
+    return paged_text(doc.ingested, doc.normalised)

@@ -33,6 +33,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E012": ("stage failed", "an internal error; please report it with the file"),
     "E020": ("store error", "the SQLite file is locked, read-only or damaged"),
     "E021": ("export failed", "nothing was written; see the message"),
+    "E022": (
+        "store made by an older version",
+        "run `lofte link --db FILE` once to upgrade it; reading never writes",
+    ),
     "E030": ("bad gold directory", "it needs <stem>.txt files with <stem>.json beside them"),
     "E031": ("no such measure", "try `lofte status` to list measure ids"),
     "E032": ("bad argument", "see --help"),

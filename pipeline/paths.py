@@ -11,6 +11,9 @@ CORPUS = REPO / "corpus"
 # Data files shipped inside the package (installed as package data).
 LEXICON_DATA = Path(__file__).resolve().parent / "lexicon" / "data"
 
+# The embedded store every command uses unless given --db (relative to the working folder).
+DEFAULT_DB = "lofte.db"
+
 DOCTYPE_MODEL = MODELS / "doctype" / "doctype.joblib"
 COMMITMENT_MODEL = MODELS / "commitment" / "model.joblib"
 NER_MODEL = MODELS / "ner" / "model"

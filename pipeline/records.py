@@ -26,6 +26,18 @@ ACTOR_KINDS = ("person", "organisation", "place")
 METHODS = ("pdf-text", "ocr", "text")
 
 
+@dataclass(frozen=True)
+class Options:
+    """Per-run settings every stage may read; nothing here changes between documents."""
+
+    password: str | None = None
+    ocr_timeout: float = 120.0
+    doc_timeout: float = 600.0
+    max_pixels: int = 120_000_000
+    ocr_lang: str = "swe"
+    dpi: int = 300
+
+
 @dataclass
 class LineBox:
     """One printed line of a page with its position in points (0,0 = top left)."""

@@ -27,10 +27,10 @@ sys.path[:0] = [str(REPO), str(REPO / "scripts"), str(REPO / "corpus")]
 from eval_ocr import SHARED, Job, build_jobs, error_rates, load_texts  # noqa: E402
 
 from pipeline.ingest.reader import assemble, ingest_file  # noqa: E402
+from pipeline.records import Options  # noqa: E402
 from pipeline.run.executors import ProcessExecutor  # noqa: E402
 from pipeline.run.fanout import PageJob, ocr_task, page_ranges  # noqa: E402
 from pipeline.run.runner import run  # noqa: E402
-from pipeline.run.stages import Options  # noqa: E402
 from pipeline.store.core import Store  # noqa: E402
 
 Row = tuple[str, int, float, float]  # tool, pages, best wall seconds, CER

@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from pipeline.cli.main import main as lofte  # noqa: E402
-from pipeline.link import measures  # noqa: E402
 from pipeline.link.keys import content_lemmas  # noqa: E402
+from pipeline.run import relink  # noqa: E402
 from pipeline.store.core import Store  # noqa: E402
 
 ACTIONS = [
@@ -234,7 +234,7 @@ def build(db: Path, n: int, seed: int = 7) -> float:
         )
     t0 = time.perf_counter()
     with Store(db) as store:
-        measures.rebuild(store)
+        relink.rebuild(store)
     return time.perf_counter() - t0
 
 

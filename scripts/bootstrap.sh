@@ -47,6 +47,9 @@ case "$what" in
     .venv/bin/ruff check pipeline tests scripts corpus models
     .venv/bin/ruff format --check pipeline tests scripts corpus models
     .venv/bin/mypy
+    # One package per stage: no import cycles, short modules and functions.
+    .venv/bin/python scripts/import_cycles.py --packages
+    .venv/bin/python scripts/check_layout.py
     .venv/bin/python -m pytest
     ;;
   *)

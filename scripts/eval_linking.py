@@ -20,8 +20,8 @@ sys.path.insert(0, str(REPO))
 
 from pipeline import api  # noqa: E402
 from pipeline.lang.slugs import fold  # noqa: E402
-from pipeline.link import context as mc  # noqa: E402
 from pipeline.link import measures  # noqa: E402
+from pipeline.run import relink  # noqa: E402
 from pipeline.store.core import Store  # noqa: E402
 
 LABELS = REPO / "corpus" / "labels" / "measure_pairs.tsv"
@@ -91,7 +91,7 @@ def main() -> int:
             api.ingest([REPO / "corpus"], db, jobs=2)
         with Store(db) as store:
             rows = [dict(r) for r in store.commitments()]
-            ctx = mc.load_context(store)
+            ctx = relink.load_context(store)
         labels = load_labels()
         grid = [round(0.30 + 0.02 * k, 2) for k in range(16)] if a.sweep else []
         for t in sorted({*grid, measures.JOIN_AT}):

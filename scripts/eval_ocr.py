@@ -33,7 +33,7 @@ from make_pdfs import binarise, images_to_pdf, paper_lines, pdf_to_images, text_
 from pipeline.errors import LofteError  # noqa: E402
 from pipeline.eval.devpaths import SHARED  # noqa: E402
 from pipeline.ingest.reader import ingest_file  # noqa: E402
-from pipeline.run.stages import Options  # noqa: E402
+from pipeline.records import Options  # noqa: E402
 
 CACHE = REPO / "build" / "ocr_eval"
 CONDITIONS = ("clean", "skew", "blur", "noise", "jpeg", "all")

@@ -11,12 +11,12 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.ingest.reader import ingest_file
+from pipeline.records import Options
 from pipeline.run import stages
 from pipeline.run.executors import ProcessExecutor
 from pipeline.run.fanout import page_ranges
 from pipeline.run.process import sha256_file
 from pipeline.run.runner import run
-from pipeline.run.stages import Options
 from pipeline.store.core import Store
 
 T = TypeVar("T")

@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 from pipeline.errors import LofteError
 from pipeline.eval.devpaths import GOLD_SEEDS
 from pipeline.ingest.reader import ingest_file
-from pipeline.run.stages import Options
+from pipeline.records import Options
 
 REPO = Path(__file__).resolve().parent.parent
 SCAN = REPO / "corpus" / "scans" / "interpellation_jonsson_skarholmen_scan.pdf"

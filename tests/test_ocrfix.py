@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.normalise import ocrtokens
 from pipeline.normalise.ocrfix import correct_text, damage_score, is_damaged
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared/gold/seeds"
@@ -81,12 +82,11 @@ def test_seed_003_fixes_at_least_142_of_157() -> None:
 
 
 def test_fast_damage_tokens_agree_with_the_full_tokenizer() -> None:
-    from pipeline.normalise import ocrfix
 
     text = DAMAGED + (
         " Dnr 2023/1234-5.2 och www.stad.se. Ärendet: KS 106-360/2016! Mötet 2024-01-16. "
         "Stadsdelsnämnden SoL ansvarar. 1 nytt år, f6ljas upp &r klart.\nNästa rad Gamla Stan."
     )
-    full = [t.key for t in ocrfix._tokens(text) if t.mode == "word" and len(t.key) >= 2]
-    assert ocrfix._word_keys(text) == full
-    assert ocrfix._protected(text) == [m.span() for m in ocrfix.PROTECT.finditer(text)]
+    full = [t.key for t in ocrtokens.tokens(text) if t.mode == "word" and len(t.key) >= 2]
+    assert ocrtokens.word_keys(text) == full
+    assert ocrtokens.protected_spans(text) == [m.span() for m in ocrtokens.PROTECT.finditer(text)]

@@ -18,8 +18,7 @@ from reportlab.pdfgen import canvas
 
 from pipeline.errors import LofteError
 from pipeline.ingest.reader import ingest_file, sniff
-from pipeline.records import Ingested
-from pipeline.run.stages import Options
+from pipeline.records import Ingested, Options
 
 REPO = Path(__file__).resolve().parent.parent
 DIGITAL = REPO / "corpus" / "pdf" / "skrivelse_2008_arbetsgrupp_digital.pdf"

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import pipeline.lang.spacy_components  # noqa: F401  (registers the factories)
+import pipeline.extract.spacy_components  # noqa: F401  (registers the factories)
 from pipeline.lang.lemmas import lemma
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "spacy_sv"

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from pipeline.errors import LofteError
+from pipeline.run import relink
+from pipeline.store import rows
 from pipeline.store.core import Store
 
 ROWS: dict[str, Any] = {
@@ -66,3 +68,71 @@ def test_doc_id_is_stem_unless_taken_by_other_content(tmp_path: Path) -> None:
         s.save("/a/x.txt", "x", "aa", {}, {}, rows=None)
         assert s.doc_id_for("/a/x.txt", "x", "cc") == "x"  # same path, edited file
         assert s.doc_id_for("/b/x.txt", "x", "bb") == "x-bb"
+
+
+def _older_store(path: Path) -> None:
+    """A store with one linked measure whose schema version is from an earlier release."""
+    with Store(path) as s:
+        s.replace_measures(
+            [
+                {
+                    "id": "measure:a",
+                    "label": "a",
+                    "status": "pledged",
+                    "due": None,
+                    "first_seen": None,
+                    "last_seen": None,
+                    "statements": 1,
+                    "responsible": None,
+                    "search": "a",
+                }
+            ],
+            [],
+        )
+        with s.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES('schema_version', '1')")
+
+
+def test_readonly_open_of_an_older_store_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _older_store(path)
+    before = path.read_bytes()
+    with pytest.raises(LofteError) as err:
+        Store(path, readonly=True)
+    assert err.value.code == "E022" and "old.db" in err.value.one_line()
+    assert path.read_bytes() == before
+
+
+def test_writable_open_upgrades_and_leaves_linking_to_the_runner(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    commitment = {
+        "id": "d1#1",
+        "doc_id": "d1",
+        "n": 1,
+        "sentence": "En handlingsplan ska tas fram.",
+        "measure": "handlingsplan",
+        "measure_key": "handlingsplan",
+        "lemmas": "handlingsplan",
+        "responsible": None,
+        "status": "pledged",
+        "deadline_text": None,
+        "deadline_start": None,
+        "deadline_end": None,
+        "page": 1,
+        "char_start": 0,
+        "char_end": 30,
+        "doc_date": "2024-01-01",
+        "doc_type": "motion",
+    }
+    with Store(path) as s:
+        s.save("/x/d1.txt", "d1", "aa", {}, {}, rows={**ROWS, "commitments": [commitment]})
+    _older_store(path)
+    with Store(path) as s:
+        # The derived tables are rebuilt empty and flagged: the store itself never links.
+        assert s.conn.execute("SELECT count(*) FROM measures").fetchone()[0] == 0
+        assert s.measures_stale()
+        assert relink.needed(s, processed=0)
+        assert relink.rebuild(s) == 1
+        assert not s.measures_stale()
+    with Store(path, readonly=True) as s:
+        assert [r["label"] for r in rows.measure_rows(s)] == ["handlingsplan"]

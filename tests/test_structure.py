@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.records import Document, Identifier
+from pipeline.records import Document, Identifier, Options
 from pipeline.run import stages
 from pipeline.structure import doctype
 from pipeline.structure.core import analyse
@@ -532,7 +532,7 @@ def test_seed_title_on_the_real_normalised_path(gold_path: Path) -> None:
     txt = gold_path.with_suffix(".txt")
     doc = Document(gold_path.stem, str(txt), "")
     for name in ("ingest", "normalise", "structure"):
-        doc = stages.run_stage(name, doc, stages.Options())
+        doc = stages.run_stage(name, doc, Options())
     assert doc.structure is not None
     assert doc.structure.title == gold["title"]
     assert (doc.structure.doc_type, doc.structure.date) == (gold["doc_type"], gold["date"])

@@ -5,7 +5,7 @@ Usage: .venv/bin/python models/spacy_sv/build_pipeline.py
 spacy.blank("sv") + tokenizer special cases + lofte_sentences + lofte_lemmatizer (with
 lemma_overrides.tsv) + the NER trained in models/ner/model + an entity_ruler fed by
 pipeline/lexicon/data/gazetteers + lofte_party_trim. Nothing is downloaded. Load it with
-``import pipeline.lang.spacy_components; spacy.load("models/spacy_sv")``.
+``import pipeline.extract.spacy_components; spacy.load("models/spacy_sv")``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from pipeline.lang import spacy_components  # noqa: E402
+from pipeline.extract import spacy_components  # noqa: E402
 from pipeline.lang.lemmas import read_overrides  # noqa: E402
 
 NER_DIR = ROOT / "models" / "ner" / "model"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lexicon.gazetteers import AMBIGUOUS_PLACES, is_org_word, load
+from pipeline.lexicon.gazetteers import (
+    AMBIGUOUS_PLACES,
+    NOT_GROUP_ACRONYMS,
+    SECTOR,
+    Gazetteers,
+    is_org_word,
+    load,
+)
 from pipeline.records import Actor
 
 LETTERS = "A-Za-zÅÄÖåäöÉéÜü"
@@ -23,25 +30,6 @@ VO_RE = re.compile(
     r"\b[Vv]erksamhetsområde(?:t)?[ \t]+(?!för\b|från\b|och\b)[a-zåäö]+"
     r"(?:,[ \t]+[a-zåäö]+)*[ \t]+och[ \t]+[a-zåäö]+"
 )
-# Acronyms defined in parentheses that name documents, laws or formats, not groups.
-NOT_GROUP_ACRONYMS = frozenset(
-    [
-        "PDF",
-        "DOC",
-        "SFS",
-        "SOU",
-        "LSS",
-        "LVU",
-        "LVM",
-        "SOL",
-        "PBL",
-        "OSL",
-        "HSL",
-        "BBIC",
-        "GDPR",
-        "KPI",
-    ]
-)
 POLICE_RE = re.compile(
     r"\b(?:[a-zåäö]*polis(?:område|kontor|region|funktion|station)(?:et|en|n|t)?|"
     r"[Pp]olisregion[ \t]+[A-ZÅÄÖ]\w+)\b"
@@ -51,17 +39,6 @@ TOWN_ORG_RE = re.compile(
     r"(?P<head>stad|kommun|stadsdel|läns landsting|läns landstings|landsting)\b"
 )
 REGION_RE = re.compile(r"\bRegion[ \t]+(?P<place>[A-ZÅÄÖ][\w-]+?(?:[ \t]+län)?)s?\b")
-SECTOR = {
-    "skolan": "skolan",
-    "socialtjänsten": "socialtjänsten",
-    "polisen": "polisen",
-    "polisens": "polisen",
-    "förskolan": "förskolan",
-    "skolans": "skolan",
-    "socialtjänstens": "socialtjänsten",
-    "förskolans": "förskolan",
-}
-
 
 TOKEN_RE = re.compile(r"[\w-]{5,}")
 SECTOR_RE = re.compile(r"(?<![\w-])(" + "|".join(SECTOR) + r")(?![\w-])", re.IGNORECASE)
@@ -82,9 +59,66 @@ def _strip_genitive(word: str) -> str:
 
 def find_bodies(text: str) -> tuple[list[Actor], list[tuple[int, int]]]:
     """Organisation mentions, plus spans of places that only name a body (Stockholms stad)."""
-    out: list[Actor] = []
-    owned: list[tuple[int, int]] = []
     g = load()
+    owned: list[tuple[int, int]] = []
+    out = _head_noun_bodies(text, g, owned)
+    out += _phrase_bodies(text, g)
+    out += _sector_bodies(text)
+    out += [
+        Actor(m.group(1), "organisation", g.party_names[m.group(1)], None, m.start(), m.end(1))
+        for m in g.party_name_re.finditer(text)
+    ]
+    out += _place_bodies(text, g, owned)
+    out += _police_bodies(text, g)
+    out += [
+        Actor(m.group(0), "organisation", None, None, m.start(), m.end())
+        for m in VO_RE.finditer(text)
+    ]
+    out.extend(_acronym_orgs(text))
+    out.extend(_genitive_bodies(text))
+    return out, owned
+
+
+def _in_place(text: str, end: int, g: Gazetteers) -> int:
+    """Extend a body's end over "i Malmö" when a known place follows it."""
+    tail = IN_PLACE_RE.match(text[end : end + 8])
+    if tail:
+        pm = g.place_re.match(text, end + tail.end())
+        if pm and not pm.group(2):
+            return pm.end(1)
+    return end
+
+
+def _name_start(text: str, start: int, g: Gazetteers, owned: list[tuple[int, int]]) -> int:
+    """Where a body's name begins: before coordinated heads, a place, or an adjective."""
+    name_start = start
+    coord = COORD_RE.search(text, max(0, start - 80), start)
+    if coord and coord.end() == start:
+        name_start = coord.start()
+    prev = re.search(
+        rf"([A-ZÅÄÖ][{LETTERS}-]+?)(s?)[ \t]+$", text[max(0, name_start - 40) : name_start]
+    )
+    if prev and prev.group(1) in g.places:
+        owned.append(
+            (
+                name_start - len(prev.group(0)),
+                name_start - len(prev.group(0)) + len(prev.group(1)),
+            )
+        )
+        return name_start - len(prev.group(0))
+    adj = DEF_ADJ_RE.search(text[max(0, name_start - 40) : name_start])
+    window = max(0, name_start - 40)
+    indef = INDEF_ADJ_RE.search(text[window:name_start])
+    if adj:
+        return name_start - len(adj.group(0))
+    if indef:
+        return window + indef.start("adj")
+    return name_start
+
+
+def _head_noun_bodies(text: str, g: Gazetteers, owned: list[tuple[int, int]]) -> list[Actor]:
+    """Bodies named by an organisation head noun: "socialnämnden", "Stockholms stadsdelsnämnd"."""
+    out = []
     for m in TOKEN_RE.finditer(text):
         word = m.group(0)
         low = word.lower()
@@ -93,36 +127,16 @@ def find_bodies(text: str) -> tuple[list[Actor], list[tuple[int, int]]]:
         head = _strip_genitive(word)
         if not is_org_word(head):
             continue
-        start, end = m.start(), m.start() + len(head)
-        name_start = start
-        coord = COORD_RE.search(text, max(0, start - 80), start)
-        if coord and coord.end() == start:
-            name_start = coord.start()
-        prev = re.search(
-            rf"([A-ZÅÄÖ][{LETTERS}-]+?)(s?)[ \t]+$", text[max(0, name_start - 40) : name_start]
-        )
-        if prev and prev.group(1) in g.places:
-            owned.append(
-                (
-                    name_start - len(prev.group(0)),
-                    name_start - len(prev.group(0)) + len(prev.group(1)),
-                )
-            )
-            name_start -= len(prev.group(0))
-        else:
-            adj = DEF_ADJ_RE.search(text[max(0, name_start - 40) : name_start])
-            window = max(0, name_start - 40)
-            indef = INDEF_ADJ_RE.search(text[window:name_start])
-            if adj:
-                name_start -= len(adj.group(0))
-            elif indef:
-                name_start = window + indef.start("adj")
-        tail = IN_PLACE_RE.match(text[end : end + 8])
-        if tail:
-            pm = g.place_re.match(text, end + tail.end())
-            if pm and not pm.group(2):
-                end = pm.end(1)
+        start = m.start()
+        name_start = _name_start(text, start, g, owned)
+        end = _in_place(text, start + len(head), g)
         out.append(Actor(text[name_start:end], "organisation", None, None, name_start, end))
+    return out
+
+
+def _phrase_bodies(text: str, g: Gazetteers) -> list[Actor]:
+    """Bodies the gazetteer lists as phrases ("kommunstyrelsen", "den politiska majoriteten")."""
+    out = []
     lower_phrases: dict[str, str] = {}
     for phrase in g.org_phrases:
         if phrase.lower() not in lower_phrases or phrase[:1].islower():
@@ -139,13 +153,22 @@ def find_bodies(text: str) -> tuple[list[Actor], list[tuple[int, int]]]:
                 continue
             s -= len(adj.group(0))
         out.append(Actor(text[s : m.end(1)], "organisation", None, None, s, m.end(1)))
+    return out
+
+
+def _sector_bodies(text: str) -> list[Actor]:
+    """Sectors that act as bodies ("skolan", "socialtjänsten"), under their base form."""
+    out = []
     for m in SECTOR_RE.finditer(text):
         sector = SECTOR.get(m.group(1).lower())
         if sector and (m.group(1).islower() or _initial(text, m.start())):
             out.append(Actor(sector, "organisation", None, None, m.start(), m.end()))
-    for m in g.party_name_re.finditer(text):
-        name = m.group(1)
-        out.append(Actor(name, "organisation", g.party_names[name], None, m.start(), m.end(1)))
+    return out
+
+
+def _place_bodies(text: str, g: Gazetteers, owned: list[tuple[int, int]]) -> list[Actor]:
+    """A place that names its council ("Malmö stad", "Region Skåne"); the place is owned."""
+    out = []
     for m in TOWN_ORG_RE.finditer(text):
         place = m.group("place")
         base = place[:-1] if place.endswith("s") and place[:-1] in g.places else place
@@ -158,21 +181,18 @@ def find_bodies(text: str) -> tuple[list[Actor], list[tuple[int, int]]]:
         owned.append((m.start("place"), m.end("place")))
         name = f"Region {m.group('place')}"
         out.append(Actor(name, "organisation", None, None, m.start(), m.start() + len(name)))
+    return out
+
+
+def _police_bodies(text: str, g: Gazetteers) -> list[Actor]:
+    """The police, with a leading adjective and a following place ("lokalpolisen i Rinkeby")."""
+    out = []
     for m in POLICE_RE.finditer(text):
         adj = DEF_ADJ_RE.search(text[max(0, m.start() - 40) : m.start()])
         s = m.start() - len(adj.group(0)) if adj else m.start()
-        end = m.end()
-        tail = IN_PLACE_RE.match(text[end : end + 8])
-        if tail:
-            pm = g.place_re.match(text, end + tail.end())
-            if pm and not pm.group(2):
-                end = pm.end(1)
+        end = _in_place(text, m.end(), g)
         out.append(Actor(text[s:end], "organisation", None, None, s, end))
-    for m in VO_RE.finditer(text):
-        out.append(Actor(m.group(0), "organisation", None, None, m.start(), m.end()))
-    out.extend(_acronym_orgs(text))
-    out.extend(_genitive_bodies(text))
-    return out, owned
+    return out
 
 
 # A body's own sub-body: "Socialnämndens arbetsutskott", "stadsdelens socialtjänst". The

@@ -12,10 +12,12 @@ from pipeline.extract.deadlines import core as deadlines
 from pipeline.extract.measure_phrase import measure_of
 from pipeline.extract.proposal_scope import proposal_units
 from pipeline.extract.responsible import responsible_of
+from pipeline.extract.restatements import merge_restatements
 from pipeline.extract.sentences import Unit, bullet_sentence, split_units
 from pipeline.extract.status import (
     CONFIDENCE,
     PROPOSAL_DOCS,
+    Cue,
     decide_status,
     excluded,
     find_cues,
@@ -25,13 +27,9 @@ from pipeline.lang import lemmas
 from pipeline.records import Actor, Commitment, Deadline, Structure
 from pipeline.structure.doctype_rules import rule_doctype
 
-STATUS_ORDER = {"proposed": 0, "pledged": 1, "in_progress": 2, "done": 3, "cancelled": 4}
-MERGE_SENTENCE = 0.5
-MERGE_MEASURE = 0.75
 # A trained sentence scorer may be plugged in here: it gets the sentence, returns P(commitment).
 SentenceScorer = Callable[[str], float]
 _scorer: SentenceScorer | None = None
-_WORD = re.compile(r"\w+")
 _PAST_ORDER = re.compile(r"(?:gav|gavs|fick|uppdrog|beslutade|beslöt)\b", re.I)
 _UNDER_PROPOSAL = re.compile(r"\b(?:i\s+förslaget|förslaget\s+(?:ska|innebär|innehåller))\b", re.I)
 # A sentence that goes on about the measure just proposed, naming it by its kind: its "ska"
@@ -44,45 +42,6 @@ _FOLLOW_ON = re.compile(
 )
 _CONTENTLESS = re.compile(r"(?::|\bföljande\s*[.:]?)\s*$", re.I)
 _PAST_DECISION = re.compile(r"\b(?:har\s+(?:\w+\s+)?beslutat|beslutade|beslöt)\b", re.I)
-_FUNCTION_WORDS = frozenset(
-    [
-        "av",
-        "och",
-        "i",
-        "för",
-        "med",
-        "till",
-        "på",
-        "om",
-        "den",
-        "det",
-        "de",
-        "en",
-        "ett",
-        "som",
-        "samt",
-        "från",
-        "inom",
-        "mellan",
-        "hos",
-        "vid",
-        "revidering",
-        "översyn",
-        "uppföljning",
-        "införande",
-        "utredning",
-        "utvärdering",
-        "utökning",
-        "rekrytering",
-        "implementering",
-        "kartläggning",
-        "utveckling",
-        "hantering",
-        "delning",
-        "stärkning",
-        "förstärkning",
-    ]
-)
 _SUMMARY = re.compile(r"\b(?:sammanfattning|sammandrag|sammanfattat|ärendet\s+i\s+korthet)\b", re.I)
 
 
@@ -217,6 +176,61 @@ def sentence_units(units: list[Unit], structure: Structure) -> list[tuple[Unit, 
     return out
 
 
+def _judged(
+    sentence: str, doc_type: str, section: str, ref: date | None
+) -> tuple[Cue, str, float] | None:
+    """The main cue, status and confidence of a sentence that commits, or None."""
+    exclusion = excluded(sentence, doc_type)
+    model = active_model()
+    if exclusion and (model is None or model.rescue is None):
+        return None
+    cues = find_cues(sentence, doc_type)
+    if not cues:
+        return None
+    cue = main_cue(cues)
+    p: float | None = None
+    if model is not None:
+        rules = commitment_model.rule_terms(doc_type, section, cue.family, cue.label, exclusion)
+        p = model.probability(sentence, rules)
+        if exclusion and (model.rescue is None or p < model.rescue):
+            return None  # an exclusion stands unless the classifier is confident it is wrong
+    status = _status(sentence, cue, cues, doc_type, section, ref)
+    if status is None:
+        return None
+    confidence = CONFIDENCE[cue.family]
+    if model is not None and p is not None:
+        if p < model.veto:
+            return None  # the classifier vetoes a rule match that reads like background
+        confidence = 0.5 * confidence + 0.5 * p
+    if _scorer is not None:
+        confidence = 0.5 * confidence + 0.5 * _scorer(sentence)
+    return cue, status, confidence
+
+
+def _status(
+    sentence: str, cue: Cue, cues: list[Cue], doc_type: str, section: str, ref: date | None
+) -> str | None:
+    """The status the cues give, corrected for the genre and tense; None for background."""
+    status = decide_status(cues, doc_type, section)
+    if doc_type in PROPOSAL_DOCS and status in ("in_progress", "done"):
+        return None  # a proposer's account of past work is background
+    if cue.family not in ("done", "progress") and _CONTENTLESS.search(sentence):
+        return None  # a lead-in whose list did not follow carries no measure
+    if doc_type in PROPOSAL_DOCS and cue.family == "decision" and _PAST_DECISION.search(sentence):
+        return None  # a decision a proposer cites is background
+    if status == "done" and _history(sentence, ref):
+        return None  # what was done decades ago is the backdrop, not this period's work
+    if cue.label == "börjar" and not _future(sentence, ref):
+        return None
+    past_order = _PAST_ORDER.match(sentence[cue.start : cue.end + 1])
+    ordered = cue.family in ("assignment", "decision") and past_order
+    if status == "pledged" and ordered and _deadline(sentence, ref) is None:
+        status = "done"  # an assignment given earlier, with nothing left due
+    if status == "pledged" and doc_type not in PROPOSAL_DOCS and _UNDER_PROPOSAL.search(sentence):
+        status = "proposed"  # the pledge is part of a proposal still to be decided
+    return status
+
+
 def _commitment(
     sentence: str,
     unit: Unit,
@@ -226,44 +240,10 @@ def _commitment(
     actors: list[Actor],
     units: list[Unit],
 ) -> list[Commitment]:
-    exclusion = excluded(sentence, doc_type)
-    model = active_model()
-    if exclusion and (model is None or model.rescue is None):
+    judged = _judged(sentence, doc_type, section, ref)
+    if judged is None:
         return []
-    cues = find_cues(sentence, doc_type)
-    if not cues:
-        return []
-    cue = main_cue(cues)
-    p: float | None = None
-    if model is not None:
-        rules = commitment_model.rule_terms(doc_type, section, cue.family, cue.label, exclusion)
-        p = model.probability(sentence, rules)
-        if exclusion and (model.rescue is None or p < model.rescue):
-            return []  # an exclusion stands unless the classifier is confident it is wrong
-    status = decide_status(cues, doc_type, section)
-    if doc_type in PROPOSAL_DOCS and status in ("in_progress", "done"):
-        return []  # a proposer's account of past work is background
-    if cue.family not in ("done", "progress") and _CONTENTLESS.search(sentence):
-        return []  # a lead-in whose list did not follow carries no measure
-    if doc_type in PROPOSAL_DOCS and cue.family == "decision" and _PAST_DECISION.search(sentence):
-        return []  # a decision a proposer cites is background
-    if status == "done" and _history(sentence, ref):
-        return []  # what was done decades ago is the backdrop, not this period's work
-    if cue.label == "börjar" and not _future(sentence, ref):
-        return []
-    past_order = _PAST_ORDER.match(sentence[cue.start : cue.end + 1])
-    ordered = cue.family in ("assignment", "decision") and past_order
-    if status == "pledged" and ordered and _deadline(sentence, ref) is None:
-        status = "done"  # an assignment given earlier, with nothing left due
-    if status == "pledged" and doc_type not in PROPOSAL_DOCS and _UNDER_PROPOSAL.search(sentence):
-        status = "proposed"  # the pledge is part of a proposal still to be decided
-    confidence = CONFIDENCE[cue.family]
-    if model is not None and p is not None:
-        if p < model.veto:
-            return []  # the classifier vetoes a rule match that reads like background
-        confidence = 0.5 * confidence + 0.5 * p
-    if _scorer is not None:
-        confidence = 0.5 * confidence + 0.5 * _scorer(sentence)
+    cue, status, confidence = judged
     paragraph = _paragraph_text(units, unit.paragraph)
     measure = _with_topic(
         measure_of(sentence, cue, _antecedent(units, unit)) or sentence, paragraph
@@ -318,56 +298,3 @@ def _antecedent(units: list[Unit], unit: Unit) -> str:
         r"^(?:(?:den|det|de|en|ett)\s+)?(?:[\wåäö]+(?:a|e)\s+)?([\wåäö-]+)", units[i - 1].text, re.I
     )
     return m.group(1) if m else ""
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _content(measure: str) -> set[str]:
-    return _words(measure) - _FUNCTION_WORDS
-
-
-def _same_measure(a: Commitment, b: Commitment) -> bool:
-    ma, mb = _words(a.measure), _words(b.measure)
-    sim = _jaccard(_words(a.sentence), _words(b.sentence))
-    # Parallel att-satser share their lead words; only the measure tells them apart.
-    if sim >= 0.8 or (sim >= MERGE_SENTENCE and _jaccard(ma, mb) >= 0.5):
-        return True
-    if min(len(ma), len(mb)) >= 3 and _jaccard(ma, mb) >= MERGE_MEASURE:
-        return True
-    # One measure's content words inside the other's: the same object, reworded.
-    ca, cb = _content(a.measure), _content(b.measure)
-    return a.status == b.status and min(len(ca), len(cb)) >= 2 and (ca <= cb or cb <= ca)
-
-
-def merge_restatements(found: list[tuple[Commitment, bool]]) -> list[Commitment]:
-    """Fold restatements of one measure: keep the fullest body sentence, the latest status.
-
-    Each item is (commitment, stated in a summary section); the body's wording wins over a
-    summary's, then the longer sentence.
-    """
-    kept: list[tuple[Commitment, bool]] = []
-    for c, summary in found:
-        idx = next((i for i, (k, _) in enumerate(kept) if _same_measure(k, c)), None)
-        if idx is None:
-            kept.append((c, summary))
-            continue
-        twin, twin_summary = kept[idx]
-        # A proposal and an answer about it stay separate records.
-        proposal_vs_answer = "proposed" in (twin.status, c.status) and twin.status != c.status
-        if proposal_vs_answer and _words(twin.sentence) != _words(c.sentence):
-            kept.append((c, summary))
-            continue
-        status = max(twin.status, c.status, key=lambda s: STATUS_ORDER[s])
-        deadline = twin.deadline or c.deadline
-        if (twin_summary, -len(twin.sentence)) > (summary, -len(c.sentence)):
-            twin, twin_summary = c, summary
-        twin.status = status
-        twin.deadline = twin.deadline or deadline
-        kept[idx] = (twin, twin_summary)
-    return [c for c, _ in kept]

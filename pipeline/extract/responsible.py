@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.measure_phrase import ORG, clean_np, fronted
+from pipeline.extract.noun_phrases import ORG, clean_np, fronted
 from pipeline.extract.status import Cue
 from pipeline.records import Actor
 

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from typing import Any
 
 import networkx as nx
 
 from pipeline.link.actors import ActorResolver, resolve_key
-from pipeline.link.doclinks import doc_links
+from pipeline.link.doclinks import LEAD_CHARS, doc_infos, resolve
 from pipeline.link.timeline import is_overdue, motion_flag
+from pipeline.store import rows
 from pipeline.store.core import Store
-
-
-def _fragments(store: Store) -> list[dict[str, Any]]:
-    rows = store.conn.execute(
-        "SELECT d.doc_id, a.data FROM documents d JOIN artifacts a "
-        "ON a.sha256 = d.sha256 AND a.stage = 'graph' ORDER BY d.doc_id"
-    ).fetchall()
-    return [json.loads(row["data"]) for row in rows]
 
 
 def build_graph(store: Store, as_of: date | None = None) -> nx.MultiDiGraph:
     """One MultiDiGraph of documents, actors, commitments and measures."""
     as_of = as_of or date.today()
     g = nx.MultiDiGraph()
-    frags = _fragments(store)
+    frags = rows.graph_fragments(store)
     resolver = ActorResolver()
     for frag in frags:
         for _node, attrs in frag["nodes"]:
@@ -36,7 +27,7 @@ def build_graph(store: Store, as_of: date | None = None) -> nx.MultiDiGraph:
     for res in actors.values():
         if res.node_id not in g:
             g.add_node(res.node_id, **res.attrs())
-    dates = dict(store.conn.execute("SELECT id, doc_date FROM commitments").fetchall())
+    dates = rows.commitment_dates(store)
     for frag in frags:
         remap: dict[str, str] = {}
         for node, attrs in frag["nodes"]:
@@ -50,7 +41,7 @@ def build_graph(store: Store, as_of: date | None = None) -> nx.MultiDiGraph:
             u, v = remap.get(u, u), remap.get(v, v)
             if not g.has_edge(u, v, key):
                 g.add_edge(u, v, key=key, **attrs)
-    for m in store.conn.execute("SELECT * FROM measures ORDER BY id"):
+    for m in rows.measure_rows(store):
         g.add_node(
             m["id"],
             kind="measure",
@@ -64,10 +55,7 @@ def build_graph(store: Store, as_of: date | None = None) -> nx.MultiDiGraph:
             motion_flag=motion_flag(m["motion_date"], m["decision_date"], as_of),
             statements=m["statements"],
         )
-    for cid, mid, reason, score in store.conn.execute(
-        "SELECT commitment_id, measure_id, reason, score FROM measure_members "
-        "ORDER BY commitment_id"
-    ):
+    for cid, mid, reason, score in rows.member_rows(store):
         if cid in g:
             g.add_edge(cid, mid, key="concerns", kind="concerns", reason=reason, score=score)
     _reference_edges(g, store)
@@ -76,7 +64,7 @@ def build_graph(store: Store, as_of: date | None = None) -> nx.MultiDiGraph:
 
 def _reference_edges(g: nx.MultiDiGraph, store: Store) -> None:
     """responds_to / cites edges where a document answers or cites another stored document."""
-    for link in doc_links(store):
+    for link in resolve(doc_infos(rows.document_structures(store, LEAD_CHARS))):
         u, v = f"doc:{link.source}", f"doc:{link.target}"
         if u in g and v in g and not g.has_edge(u, v, link.kind):
             g.add_edge(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.lang.slugs import fold, slugify
-from pipeline.records import Actor, Document
+from pipeline.records import Actor, Commitment, Document
 
 # Bodies are matched case-insensitively; persons keep their printed capitalisation.
 
@@ -30,47 +30,70 @@ def _extraction_method(doc: Document) -> str:
     return methods.pop() if len(methods) == 1 else ("mixed" if methods else "text")
 
 
+def _document_node(doc: Document) -> list[Any]:
+    st = doc.structure
+    return [
+        doc_node_id(doc.doc_id),
+        {
+            "kind": "document",
+            "doc_type": st.doc_type if st else "other",
+            "date": st.date if st else None,
+            "title": st.title if st else None,
+            "source": doc.source,
+            "sha256": doc.sha256,
+            "pages": len(doc.ingested.pages) if doc.ingested else 0,
+            "extraction": _extraction_method(doc),
+        },
+    ]
+
+
+def _actor_node(a: Actor) -> list[Any]:
+    return [
+        actor_id(a),
+        {
+            "kind": "actor",
+            "name": a.name,
+            "actor_kind": a.kind,
+            "party": a.party,
+            "roles": [a.role] if a.role else [],
+            "aliases": [a.name],
+        },
+    ]
+
+
+def _commitment_node(cid: str, c: Commitment) -> list[Any]:
+    dl = c.deadline
+    return [
+        cid,
+        {
+            "kind": "commitment",
+            "sentence": c.sentence,
+            "measure": c.measure,
+            "status": c.status,
+            "deadline_text": dl.text if dl else None,
+            "deadline_start": dl.start if dl else None,
+            "deadline_end": dl.end if dl else None,
+            "page": c.page,
+            "char_start": c.char_start,
+            "char_end": c.char_end,
+        },
+    ]
+
+
 def document_fragment(doc: Document) -> dict[str, Any]:
     """Nodes and edges this document contributes; measures are added corpus-wide."""
     st, ex = doc.structure, doc.extraction
     did = doc_node_id(doc.doc_id)
-    nodes: list[list[Any]] = []
+    nodes: list[list[Any]] = [_document_node(doc)]
     edges: list[list[Any]] = []
-    nodes.append(
-        [
-            did,
-            {
-                "kind": "document",
-                "doc_type": st.doc_type if st else "other",
-                "date": st.date if st else None,
-                "title": st.title if st else None,
-                "source": doc.source,
-                "sha256": doc.sha256,
-                "pages": len(doc.ingested.pages) if doc.ingested else 0,
-                "extraction": _extraction_method(doc),
-            },
-        ]
-    )
     seen: set[str] = set()
 
     def add_actor(a: Actor) -> str:
-        aid = actor_id(a)
-        if aid not in seen:
-            seen.add(aid)
-            nodes.append(
-                [
-                    aid,
-                    {
-                        "kind": "actor",
-                        "name": a.name,
-                        "actor_kind": a.kind,
-                        "party": a.party,
-                        "roles": [a.role] if a.role else [],
-                        "aliases": [a.name],
-                    },
-                ]
-            )
-        return aid
+        node = _actor_node(a)
+        if node[0] not in seen:
+            seen.add(node[0])
+            nodes.append(node)
+        return str(node[0])
 
     by_fold = {}
     for a in ex.actors if ex else []:
@@ -82,24 +105,7 @@ def document_fragment(doc: Document) -> dict[str, Any]:
         edges.append([did, add_actor(a), "addressed_to", {"kind": "addressed_to"}])
     for n, c in enumerate(ex.commitments if ex else []):
         cid = commitment_id(doc.doc_id, n)
-        dl = c.deadline
-        nodes.append(
-            [
-                cid,
-                {
-                    "kind": "commitment",
-                    "sentence": c.sentence,
-                    "measure": c.measure,
-                    "status": c.status,
-                    "deadline_text": dl.text if dl else None,
-                    "deadline_start": dl.start if dl else None,
-                    "deadline_end": dl.end if dl else None,
-                    "page": c.page,
-                    "char_start": c.char_start,
-                    "char_end": c.char_end,
-                },
-            ]
-        )
+        nodes.append(_commitment_node(cid, c))
         edges.append([did, cid, "contains", {"kind": "contains"}])
         if c.responsible:
             actor = by_fold.get(fold(c.responsible)) or Actor(c.responsible, "organisation")

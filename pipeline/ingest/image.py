@@ -12,8 +12,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pipeline.errors import LofteError
 from pipeline.ingest.ocr import OcrError, ocr_page
 from pipeline.ingest.timelimit import Deadline
-from pipeline.records import Ingested, Page
-from pipeline.run.stages import Options
+from pipeline.records import Ingested, Options, Page
 
 # Scanner metadata outside this range is a placeholder (72 dpi screenshots, 1 dpi junk).
 PLAUSIBLE_DPI = (100.0, 1200.0)

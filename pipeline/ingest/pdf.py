@@ -15,8 +15,7 @@ from pipeline.errors import LofteError
 from pipeline.ingest.ocr import OcrError, ocr_page
 from pipeline.ingest.pdf_text import MIN_REAL_WORDS, fix_split_accents, is_garbage, text_quality
 from pipeline.ingest.timelimit import Deadline, TimeLimitExceeded
-from pipeline.records import Ingested, LineBox, Page
-from pipeline.run.stages import Options
+from pipeline.records import Ingested, LineBox, Options, Page
 
 # Characters closer than this (points) join into one word; 3 keeps "för" whole even where
 # producers place å/ä/ö as a separately positioned glyph, without merging real word gaps.

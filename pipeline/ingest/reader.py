@@ -11,8 +11,7 @@ from pipeline.ingest.image import finish_image, ingest_image, read_frames
 from pipeline.ingest.pdf import check_eof, finish_pdf, ingest_pdf, read_pages
 from pipeline.ingest.text import ingest_text
 from pipeline.ingest.timelimit import Deadline, TimeLimitExceeded, time_limit
-from pipeline.records import Ingested, Page
-from pipeline.run.stages import Options
+from pipeline.records import Ingested, Options, Page
 
 # Some pages of a document and the notes made while reading them.
 PagePart = tuple[list[Page], list[str]]

@@ -1,1 +1,1 @@
-"""Swedish language helpers shared by every stage: slugs, lemmas, regex guards, search folding and the spaCy pipeline."""
+"""Swedish language helpers shared by every stage: `slugs` (folding, Swedish sort keys), `lemmas`, `rx` (regex guards), `search` (index queries) and `calendar` (month names)."""

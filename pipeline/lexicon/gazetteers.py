@@ -26,6 +26,9 @@ NOT_ORG_ENDINGS = tuple(_lines("not_org_endings.txt"))
 NOUN_ENDINGS = tuple(_lines("noun_endings.txt"))
 SURNAME_ENDINGS = tuple(_lines("surname_endings.txt"))
 CAP_STOP = frozenset(_lines("cap_stop.txt"))
+NOT_GROUP_ACRONYMS = frozenset(_lines("not_group_acronyms.txt"))
+# Printed sector word -> the actor it stands for ("skolans" -> "skolan").
+SECTOR = dict(line.split("\t", 1) for line in _lines("sectors.tsv"))
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,22 @@ def _initials(names: list[str], fold: bool = False) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> Gazetteers:
-    """Load and index the gazetteer files (cached for the process)."""
-    places = set(_lines("kommuner.txt")) | set(_lines("stadsdelar.txt"))
-    places |= set(_lines("places_other.txt"))
+def _alternation(names: list[str], flags: int = 0, tail: str = r"(s)?") -> re.Pattern[str]:
+    """One regex over whole-word names, longest first, optionally in the genitive."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(
+        _initials(ordered, fold=bool(flags & re.IGNORECASE))
+        + r"(?<![\w-])("
+        + "|".join(re.escape(p) for p in ordered)
+        + ")"
+        + tail
+        + r"(?![\w-])",
+        flags,
+    )
+
+
+def _parties() -> tuple[set[str], dict[str, str]]:
+    """Party abbreviations, and every party name or alias mapped to its abbreviation."""
     abbrevs: set[str] = set()
     party_names: dict[str, str] = {}
     for line in _lines("parties.tsv"):
@@ -79,6 +93,15 @@ def load() -> Gazetteers:
         if len(cols) > 2 and cols[2]:
             for alias in cols[2].split(","):
                 party_names.setdefault(alias.strip(), abbr)
+    return abbrevs, party_names
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteers:
+    """Load and index the gazetteer files (cached for the process)."""
+    places = set(_lines("kommuner.txt")) | set(_lines("stadsdelar.txt"))
+    places |= set(_lines("places_other.txt"))
+    abbrevs, party_names = _parties()
     role_map: dict[str, str] = {}
     for role in _lines("roles.txt"):
         for form in _definite_forms(role.lower()):
@@ -86,35 +109,13 @@ def load() -> Gazetteers:
     first: set[str] = set()
     for line in _lines("first_names.txt"):
         first.update(line.split())
-    ordered_places = sorted(places, key=len, reverse=True)
-    place_re = re.compile(
-        _initials(ordered_places)
-        + r"(?<![\w-])("
-        + "|".join(re.escape(p) for p in ordered_places)
-        + r")(s)?(?![\w-])"
-    )
-    ordered_parties = sorted(party_names, key=len, reverse=True)
-    party_name_re = re.compile(
-        _initials(ordered_parties)
-        + r"(?<![\w-])("
-        + "|".join(re.escape(p) for p in ordered_parties)
-        + r")(s)?(?![\w-])"
-    )
     suffixes = tuple(_lines("role_suffixes.txt"))
     endings = sorted(
         ((form, suf) for suf in suffixes for form in _definite_forms(suf)),
         key=lambda p: len(p[0]),
         reverse=True,
     )
-    org_suffixes = sorted(_lines("org_suffixes.txt"), key=len, reverse=True)
     phrases = sorted(_lines("org_phrases.txt"), key=len, reverse=True)
-    org_phrase_re = re.compile(
-        _initials(phrases, fold=True)
-        + r"(?<![\w-])("
-        + "|".join(re.escape(x) for x in phrases)
-        + r")s?(?![\w-])",
-        re.IGNORECASE,
-    )
     return Gazetteers(
         places=frozenset(places),
         party_abbrevs=frozenset(abbrevs),
@@ -122,13 +123,13 @@ def load() -> Gazetteers:
         role_map=role_map,
         role_suffixes=suffixes,
         org_phrases=tuple(phrases),
-        org_suffixes=tuple(org_suffixes),
+        org_suffixes=tuple(sorted(_lines("org_suffixes.txt"), key=len, reverse=True)),
         org_stop=frozenset(w.lower() for w in _lines("org_stop.txt")),
         first_names=frozenset(first),
         role_endings=tuple(endings),
-        org_phrase_re=org_phrase_re,
-        place_re=place_re,
-        party_name_re=party_name_re,
+        org_phrase_re=_alternation(phrases, re.IGNORECASE, tail="s?"),
+        place_re=_alternation(list(places)),
+        party_name_re=_alternation(list(party_names)),
     )
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from pipeline import paths
 from pipeline.lang.slugs import fold
 from pipeline.link.actors import match_key
-from pipeline.store.core import Store
 
 _MUNI = re.compile(
     r"\b([A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)?)\s+(?:kommuns?|[Ss]tads?)\b"
@@ -82,20 +82,20 @@ class Context:
     places: dict[str, frozenset[str]] = field(default_factory=lambda: defaultdict(frozenset))
 
 
-def load_context(store: Store) -> Context:
-    """Municipalities of every document and places inside every commitment sentence."""
+def build_context(
+    commitment_spans: Iterable[tuple[str, str, int, int]],
+    documents: Iterable[tuple[str, str, list[dict[str, Any]]]],
+) -> Context:
+    """Municipalities of every document and places inside every commitment sentence.
+
+    ``commitment_spans`` are (commitment id, doc id, start, end); ``documents`` are
+    (doc id, title, actors).
+    """
     ctx = Context()
     spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for cid, doc_id, start, end in store.conn.execute(
-        "SELECT id, doc_id, char_start, char_end FROM commitments"
-    ):
-        spans[doc_id].append((cid, start or 0, end or 0))
-    rows = store.conn.execute(
-        "SELECT d.doc_id, d.title, a.data FROM documents d JOIN artifacts a "
-        "ON a.sha256 = d.sha256 AND a.stage = 'extract'"
-    )
-    for doc_id, title, data in rows:
-        actors = json.loads(data).get("actors", [])
+    for cid, doc_id, start, end in commitment_spans:
+        spans[doc_id].append((cid, start, end))
+    for doc_id, title, actors in documents:
         munis = {m for m in [municipality_of(title or "")] if m}
         for a in actors:
             if a.get("kind") in ("place", "organisation"):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from pipeline.lang.slugs import fold
@@ -29,9 +29,15 @@ from pipeline.link.doclinks_base import (
 )
 from pipeline.link.doclinks_implicit import interpellation_answers, same_question
 from pipeline.records import Identifier
-from pipeline.store.core import Store
 
-__all__ = ["DocInfo", "DocLink", "doc_infos", "doc_links", "info_from_structure", "resolve"]
+__all__ = [
+    "LEAD_CHARS",
+    "DocInfo",
+    "DocLink",
+    "doc_infos",
+    "info_from_structure",
+    "resolve",
+]
 
 # In an answer these roles name the other side: whoever asked the question.
 _ASKER_ROLES = frozenset({"interpellant", "motionär", "frågeställare", "förslagsställare"})
@@ -182,18 +188,6 @@ def info_from_structure(doc_id: str, st: dict[str, Any], lead: str = "") -> DocI
     )
 
 
-def doc_infos(store: Store) -> list[DocInfo]:
-    """A DocInfo for every stored document, from its structure and normalise artifacts."""
-    rows = store.conn.execute(
-        "SELECT d.doc_id, s.data AS st, "
-        f"substr(json_extract(n.data, '$.text'), 1, {LEAD_CHARS}) AS lead "
-        "FROM documents d JOIN artifacts s ON s.sha256 = d.sha256 AND s.stage = 'structure' "
-        "LEFT JOIN artifacts n ON n.sha256 = d.sha256 AND n.stage = 'normalise' "
-        "ORDER BY d.doc_id"
-    ).fetchall()
-    return [info_from_structure(r["doc_id"], json.loads(r["st"]), r["lead"] or "") for r in rows]
-
-
-def doc_links(store: Store) -> list[DocLink]:
-    """The responds_to / cites links between the documents of ``store``."""
-    return resolve(doc_infos(store))
+def doc_infos(rows: Iterable[tuple[str, dict[str, Any], str]]) -> list[DocInfo]:
+    """A DocInfo per (doc id, structure artifact, opening text) row."""
+    return [info_from_structure(doc_id, st, lead) for doc_id, st, lead in rows]

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.normalise.ocrfix_channel import DIACRITICS, Cand, candidates, one_op_variants
 from pipeline.normalise.ocrfix_lexicon import OOV_LOGP, lexicon
+from pipeline.normalise.ocrtokens import Tok, tokens, word_keys
 
-# Letters plus the glyphs OCR puts where ä/å/ö/i/l stood ("&r", "4r", "f6ljas", "1dngsiktigt").
-TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ&|!]*[A-Za-zÀ-ÖØ-öø-ÿ&][0-9A-Za-zÀ-ÖØ-öø-ÿ&]*|\d+")
-BREAK = re.compile(r"[.!?;:\n()\[\]\"”“]")
-# Identifiers, dates, times, amounts and addresses are never touched.
-PROTECT = re.compile(
-    r"\S*\d[\d\-/:.,]*[-/:.]\d\S*|\S+@\S+|(?:https?://|www\.)\S+|\b[A-ZÅÄÖ]{2,}\d*\b"
-)
-# Whitespace-free chunks that can hold a PROTECT match (PROTECT never spans whitespace).
-_PROTECT_CHUNK = re.compile(r"(?<!\S)\S*?(?:\d|@|www\.|https?://|[A-ZÅÄÖ]{2})\S*")
 DAMAGE_THRESHOLD = 0.04
 MIN_COUNTED = 50
-# Confusable capitals OCR drops into lowercase words ("stadsOvergripande").
-MID_CAPS = "OAÅÄÖ"
 LONE_ONE = math.log(0.1)
-OCR_DIGITS = "0146"  # digits OCR emits for o/ö, i/l, ä and ö
 FAST_RATE = 0.2
 
 
@@ -38,62 +26,6 @@ class Correction:
     original: str
 
 
-@dataclass
-class _Tok:
-    start: int
-    end: int
-    raw: str
-    key: str  # lowercase form to look up, or "<num>"
-    mode: str  # "skip", "word", "name", "one"
-    initial: bool
-    brk_before: bool
-
-
-def _protected(text: str) -> list[tuple[int, int]]:
-    """PROTECT's spans, scanning only the chunks that can hold one (same result, faster)."""
-    out: list[tuple[int, int]] = []
-    for chunk in _PROTECT_CHUNK.finditer(text):
-        out.extend(m.span() for m in PROTECT.finditer(text, chunk.start(), chunk.end()))
-    return out
-
-
-def _tokens(text: str) -> list[_Tok]:
-    protected = _protected(text)
-    toks: list[_Tok] = []
-    pi = 0
-    last_end = 0
-    for m in TOKEN.finditer(text):
-        s, e = m.span()
-        raw = m.group()
-        while pi < len(protected) and protected[pi][1] <= s:
-            pi += 1
-        gap = text[last_end:s]
-        brk = bool(BREAK.search(gap)) or not toks
-        initial = brk or not toks
-        last_end = e
-        in_prot = pi < len(protected) and protected[pi][0] < e and s < protected[pi][1]
-        if raw.isdigit():
-            mode = "one" if raw == "1" and not in_prot else "skip"
-            toks.append(_Tok(s, e, raw, "<num>", mode, initial, brk))
-            continue
-        mode = "word"
-        body = raw[1:]
-        digits = [c for c in raw if c.isdigit()]
-        if in_prot or (raw.isupper() and len(raw) > 1) or "|" in raw or "!" in raw[:-1]:
-            mode = "skip"
-        elif not any(c.isalpha() for c in raw) or raw[-1].isdigit():
-            mode = "skip"  # a lone "&", or a footnote mark as in "Dokument1"
-        elif any(c not in OCR_DIGITS for c in digits) or len(digits) > 2:
-            mode = "skip"  # real numbers and codes, not glyph slips
-        elif any(c.isupper() and c not in MID_CAPS for c in body):
-            mode = "skip"  # CamelCase and acronyms such as "SoL"
-        elif raw[0].isupper() and not initial:
-            mode = "name"
-        key = raw.lower().rstrip("!")
-        toks.append(_Tok(s, e, raw, key, mode, initial, brk))
-    return toks
-
-
 @lru_cache(maxsize=200_000)
 def _suspicious(key: str) -> bool:
     lex = lexicon()
@@ -104,71 +36,9 @@ def _suspicious(key: str) -> bool:
     return best - own > math.log(100)
 
 
-_SHAPES: dict[str, int] = {}
-
-
-def _shape(raw: str) -> int:
-    """How ``_tokens`` would treat ``raw`` out of context: 0 never a scored word,
-    1 a scored word unless protected, 2 a scored word only at a sentence start."""
-    shape = _SHAPES.get(raw)
-    if shape is not None:
-        return shape
-    digits = [c for c in raw if c.isdigit()]
-    if (
-        raw.isdigit()
-        or len(raw.lower().rstrip("!")) < 2
-        or (raw.isupper() and len(raw) > 1)
-        or "|" in raw
-        or "!" in raw[:-1]
-        or not any(c.isalpha() for c in raw)
-        or raw[-1].isdigit()
-        or any(c not in OCR_DIGITS for c in digits)
-        or len(digits) > 2
-        or any(c.isupper() and c not in MID_CAPS for c in raw[1:])
-    ):
-        shape = 0
-    else:
-        shape = 2 if raw[0].isupper() else 1
-    if len(_SHAPES) < 500_000:
-        _SHAPES[raw] = shape
-    return shape
-
-
-def _word_keys(text: str) -> list[str]:
-    """The keys of the tokens ``_tokens`` marks "word" (2+ chars), without building tokens.
-
-    damage_score runs on every document, so this single pass with a per-form cache keeps
-    clean text cheap; ``test_ocrfix`` checks it agrees with ``_tokens``.
-    """
-    protected = _protected(text)
-    n_prot = len(protected)
-    brk_search = BREAK.search
-    keys: list[str] = []
-    pi = 0
-    prev_end = -1
-    for m in TOKEN.finditer(text):
-        raw = m.group()
-        shape = _SHAPES.get(raw)
-        if shape is None:
-            shape = _shape(raw)
-        if shape:
-            s, e = m.span()
-            while pi < n_prot and protected[pi][1] <= s:
-                pi += 1
-            in_prot = pi < n_prot and protected[pi][0] < e
-            if not in_prot and (
-                shape == 1 or prev_end < 0 or brk_search(text, prev_end, s) is not None
-            ):
-                keys.append(raw.lower().rstrip("!"))
-            prev_end = e
-        else:
-            prev_end = m.end()
-    return keys
-
-
 def damage_score(text: str) -> float:
     """Share of word tokens that look like OCR damage of a more frequent Swedish word."""
-    keys = _word_keys(text)
+    keys = word_keys(text)
     if not keys:
         return 0.0
     # Short texts are scored over at least MIN_COUNTED tokens: one odd word cannot trigger.
@@ -181,7 +51,7 @@ def is_damaged(text: str) -> bool:
     return damage_score(text) >= DAMAGE_THRESHOLD
 
 
-def _cands(tok: _Tok, r_g: float) -> list[Cand]:
+def _cands(tok: Tok, r_g: float) -> list[Cand]:
     if tok.mode == "one":
         lex = lexicon()
         return [
@@ -207,7 +77,7 @@ def _cands(tok: _Tok, r_g: float) -> list[Cand]:
     return found
 
 
-def _context_key(tok: _Tok, choice: str | None) -> str | None:
+def _context_key(tok: Tok, choice: str | None) -> str | None:
     if tok.mode == "skip" and tok.key != "<num>":
         return tok.key if tok.key.isalpha() else None
     return choice if choice is not None else tok.key
@@ -222,7 +92,7 @@ def _score(c: Cand, prev: str | None, nxt: str | None, r_d: float, r_g: float) -
 
 
 def _decide(
-    toks: list[_Tok], choice: list[str | None], r_d: float, r_g: float, only_oov: bool
+    toks: list[Tok], choice: list[str | None], r_d: float, r_g: float, only_oov: bool
 ) -> list[tuple[str, Cand | None]]:
     lex = lexicon()
     out: list[tuple[str, Cand | None]] = []
@@ -262,7 +132,7 @@ def _decide(
     return out
 
 
-def _between_words(toks: list[_Tok], i: int) -> bool:
+def _between_words(toks: list[Tok], i: int) -> bool:
     """A lone "1" is read as "i" only between two lowercase words in running text."""
     if i == 0 or i + 1 >= len(toks) or toks[i].brk_before or toks[i + 1].brk_before:
         return False
@@ -278,7 +148,7 @@ def _restore_case(raw: str, word: str) -> str:
 
 def correct(text: str, spans: list[tuple[int, int]] | None = None) -> list[Correction]:
     """Corrections for OCR damage in ``text`` (restricted to ``spans`` when given)."""
-    toks = _tokens(text)
+    toks = tokens(text)
     if spans is not None:
         toks = [t for t in toks if any(a <= t.start and t.end <= b for a, b in spans)]
     if not toks:

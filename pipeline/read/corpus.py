@@ -20,9 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.api import DEFAULT_DB
 from pipeline.errors import LofteError
 from pipeline.lang.slugs import sort_key
+from pipeline.paths import DEFAULT_DB
 from pipeline.read import frames as F
 from pipeline.read.columns import (
     ACTOR_COLUMNS,

@@ -1,1 +1,5 @@
 """Running stages: the registry, the built-in stages, the per-document process, executors and page fan-out. Entry points: `pipeline.run.runner.run` (a batch) and `process_path` (one file)."""
+
+# Importing the package registers the six built-in stages, so `stages.get` always finds them;
+# the registry itself imports none of its users.
+from pipeline.run import builtin as _builtin  # noqa: F401

@@ -11,8 +11,8 @@ from pipeline.ingest import reader
 from pipeline.link import keys as linking
 from pipeline.normalise import core as normalise
 from pipeline.normalise.textmap import page_of, to_raw
-from pipeline.records import Document, Extraction
-from pipeline.run.stages import Options, register
+from pipeline.records import Document, Extraction, Options
+from pipeline.run.stages import register
 from pipeline.structure import core as structure
 
 

@@ -18,10 +18,9 @@ from typing import Any
 
 from pipeline.errors import LofteError
 from pipeline.ingest.reader import assemble, paged_format, read_part
-from pipeline.records import Page, to_dict
+from pipeline.records import Options, Page, to_dict
 from pipeline.run.executors import Executor
 from pipeline.run.process import Result, Task
-from pipeline.run.stages import Options
 
 # Fan out only documents with at least this many pages to OCR; one page gains nothing.
 MIN_OCR_PAGES = 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import traceback
 from dataclasses import dataclass, field
@@ -11,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import LofteError
-from pipeline.records import Document, from_dict, to_dict
+from pipeline.extract import commitments
+from pipeline.records import Document, Options, from_dict, to_dict
 from pipeline.run import stages
-from pipeline.run.stages import Options
 
 DOC_STAGES = stages.STAGE_ORDER
 
@@ -100,12 +99,5 @@ def process(task: Task) -> Result:
 def warm_up() -> None:
     """Load models once per worker process so the first document is not slow."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    stages.load_builtin()
-    for name in ("structure", "actors", "ocrfix", "commitments"):
-        try:
-            mod = importlib.import_module(f"pipeline.{name}")
-        except ImportError:
-            continue
-        warm = getattr(mod, "warm_up", None)
-        if callable(warm):
-            warm()
+    # Only the commitment scorer is slow to load; the other stages load on first use.
+    commitments.warm_up()

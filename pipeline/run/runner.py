@@ -11,11 +11,10 @@ from typing import Any
 
 from pipeline.errors import LofteError
 from pipeline.graph.fragments import commitment_id
-from pipeline.records import Document, Extraction, MeasureKey, Structure, from_dict
-from pipeline.run import fanout, stages
+from pipeline.records import Document, Extraction, MeasureKey, Options, Structure, from_dict
+from pipeline.run import fanout, relink, stages
 from pipeline.run.executors import Executor, SerialExecutor
 from pipeline.run.process import Result, Task, process, sha256_file
-from pipeline.run.stages import Options
 from pipeline.store.core import Store
 
 DOCUMENT_SUFFIXES = frozenset(
@@ -167,10 +166,8 @@ def run(
     """Ingest ``paths`` into ``store``; bad files are reported and the batch goes on.
 
     With ``link=False`` the documents are stored but measures are not relinked; the store
-    records that they are stale until :func:`pipeline.link.measures.rebuild` runs.
+    records that they are stale until :func:`pipeline.run.relink.rebuild` runs.
     """
-    from pipeline.link import measures
-
     opts = opts or Options()
     executor = executor or SerialExecutor()
     report = RunReport()
@@ -211,8 +208,8 @@ def run(
         # Relinking reads every stored commitment; a corpus fed in many batches links once.
         if report.processed:
             store.mark_measures_stale()
-    elif report.processed or not store.conn.execute("SELECT 1 FROM measures LIMIT 1").fetchone():
-        measures.rebuild(store)
+    elif relink.needed(store, report.processed):
+        relink.rebuild(store)
     return report
 
 

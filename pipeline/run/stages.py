@@ -7,21 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.records import Document
+from pipeline.records import Document, Options
 
 STAGE_ORDER = ("ingest", "normalise", "structure", "extract", "link", "graph")
-
-
-@dataclass(frozen=True)
-class Options:
-    """Per-run settings every stage may read; nothing here changes between documents."""
-
-    password: str | None = None
-    ocr_timeout: float = 120.0
-    doc_timeout: float = 600.0
-    max_pixels: int = 120_000_000
-    ocr_lang: str = "swe"
-    dpi: int = 300
 
 
 StageFn = Callable[[Document, Options], Document]
@@ -57,13 +45,11 @@ def register(name: str, version: str, fills: str) -> Callable[[StageFn], StageFn
 
 def get(name: str) -> Stage:
     """The registered stage called ``name``."""
-    load_builtin()
     return _REGISTRY[name]
 
 
 def all_stages() -> list[Stage]:
     """Every stage in pipeline order."""
-    load_builtin()
     return [_REGISTRY[n] for n in STAGE_ORDER]
 
 
@@ -79,13 +65,6 @@ def chain_versions() -> dict[str, str]:
         acc.update(f"{st.name}={st.version};".encode())
         out[st.name] = acc.hexdigest()[:16]
     return out
-
-
-def load_builtin() -> None:
-    """Import the modules that register the built-in stages (idempotent)."""
-    if len(_REGISTRY) == len(STAGE_ORDER):
-        return
-    from pipeline.run import builtin as builtin_stages  # noqa: F401
 
 
 def run_stage(name: str, doc: Document, opts: Options) -> Document:

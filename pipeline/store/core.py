@@ -84,10 +84,9 @@ class Store:
             if readonly:
                 self.conn = self._open_readonly()
                 if _stale(self.conn):
-                    # An older store: upgrade its derived tables once, then read it.
+                    # Reading never writes: upgrading is left to a command that writes anyway.
                     self.conn.close()
-                    Store(self.path).close()
-                    self.conn = self._open_readonly()
+                    raise LofteError("E022", f"schema is not {SCHEMA_VERSION}", self.path)
             else:
                 self.conn = sqlite3.connect(self.path, timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
@@ -104,9 +103,8 @@ class Store:
         except sqlite3.Error as exc:
             raise LofteError("E020", str(exc), self.path) from exc
         if not readonly and stale and self.conn.execute("SELECT 1 FROM commitments").fetchone():
-            from pipeline.link import measures
-
-            measures.rebuild(self)
+            # Linking is not the store's job: the next ingest or `lofte link` relinks.
+            self.mark_measures_stale()
 
     def _open_readonly(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)

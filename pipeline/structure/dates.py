@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.deadlines.grammar import MONTHS
+from pipeline.lang.calendar import MONTHS
 from pipeline.structure.lines import Line
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.extract.deadlines.grammar import MONTH_NAMES
+from pipeline.lang.calendar import MONTH_NAMES
 
 # Order is the order users read the start page in: from promise to outcome.
 STATUS_LABELS: dict[str, str] = {

@@ -32,10 +32,8 @@ def _ok(desc: str, ref: str) -> dict[str, Any]:
     }
 
 
-def spec() -> dict[str, Any]:
-    """The API description as a JSON-ready dict."""
-    statuses = list(STATUS_LABELS)
-    measure_props: dict[str, Any] = {
+def _measure_props(statuses: list[str]) -> dict[str, Any]:
+    return {
         "id": {"type": "string", "example": "measure:handlingsplan-for-faltarbetet"},
         "label": {"type": "string"},
         "status": {"type": "string", "description": "latest evidence"},
@@ -50,7 +48,10 @@ def spec() -> dict[str, Any]:
         "sources": {"type": "array", "items": {"type": "string"}},
         "url": {"type": "string"},
     }
-    statement = {
+
+
+def _statement() -> dict[str, Any]:
+    return {
         "type": "object",
         "properties": {
             "commitment_id": {"type": "string"},
@@ -65,6 +66,124 @@ def spec() -> dict[str, Any]:
             "source_url": {"type": "string", "description": "opens the document at the quote"},
         },
     }
+
+
+def _paths(statuses: list[str]) -> dict[str, Any]:
+    return {
+        "/api/measures": {
+            "get": {
+                "summary": "Search and filter measures",
+                "parameters": [
+                    _param("q", "query", "search words (case and å/ä/ö blind)", _STR),
+                    _param("status", "query", "shown status", {"enum": statuses}),
+                    _param("actor", "query", "responsible actor contains", _STR),
+                    _param("organ", "query", "stadsdel or nämnd of a source", _STR),
+                    _param("year", "query", "due or discussed that year", {"pattern": r"^\d{4}$"}),
+                    _param(
+                        "limit",
+                        "query",
+                        "page size",
+                        {"type": "integer", "minimum": 1, "maximum": 500},
+                    ),
+                    _param("offset", "query", "skip this many", {"type": "integer", "minimum": 0}),
+                ],
+                "responses": {
+                    "200": {
+                        "description": "One page of matching measures",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/MeasurePage"}
+                            }
+                        },
+                    },
+                    "400": {"description": "A filter value is malformed."},
+                },
+            }
+        },
+        "/api/measures/{id}": {
+            "get": {
+                "summary": "One measure with its timeline of statements",
+                "parameters": [_param("id", "path", "measure id", _ID)],
+                "responses": _ok("The measure", "Measure"),
+            }
+        },
+        "/api/documents/{id}": {
+            "get": {
+                "summary": "One document: metadata, normalised text and commitments",
+                "parameters": [_param("id", "path", "document id (file stem)", _ID)],
+                "responses": _ok("The document", "Document"),
+            }
+        },
+        "/api/actors/{id}": {
+            "get": {
+                "summary": "One actor: commitments they are responsible for, documents",
+                "parameters": [_param("id", "path", "actor id, e.g. actor:org-polisen", _ID)],
+                "responses": _ok("The actor", "Actor"),
+            }
+        },
+    }
+
+
+def _schemas(statuses: list[str]) -> dict[str, Any]:
+    measure_props, statement = _measure_props(statuses), _statement()
+    return {
+        "schemas": {
+            "MeasureSummary": {"type": "object", "properties": measure_props},
+            "Measure": {
+                "type": "object",
+                "properties": {
+                    **measure_props,
+                    "statements": {"type": "array", "items": statement},
+                },
+            },
+            "MeasurePage": {
+                "type": "object",
+                "properties": {
+                    "as_of": {"type": "string", "format": "date"},
+                    "total": {"type": "integer"},
+                    "limit": {"type": "integer"},
+                    "offset": {"type": "integer"},
+                    "items": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/MeasureSummary"},
+                    },
+                },
+            },
+            "Document": {
+                "type": "object",
+                "properties": {
+                    "doc_id": {"type": "string"},
+                    "doc_type": _NULL_STR,
+                    "date": _NULL_STR,
+                    "title": _NULL_STR,
+                    "text": {"type": "string", "description": "normalised text"},
+                    "commitments": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "description": "char_start/char_end index the text",
+                        },
+                    },
+                    "structure": {"type": "object"},
+                    "actors": {"type": "object"},
+                },
+            },
+            "Actor": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "attrs": {"type": "object"},
+                    "commitments": {"type": "array", "items": {"type": "object"}},
+                    "documents": {"type": "object"},
+                },
+            },
+        }
+    }
+
+
+def spec() -> dict[str, Any]:
+    """The API description as a JSON-ready dict."""
+    statuses = list(STATUS_LABELS)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -73,114 +192,6 @@ def spec() -> dict[str, Any]:
             "description": "Read-only API over the measures, statements and documents in the "
             "store. Every endpoint answers GET and HEAD only.",
         },
-        "paths": {
-            "/api/measures": {
-                "get": {
-                    "summary": "Search and filter measures",
-                    "parameters": [
-                        _param("q", "query", "search words (case and å/ä/ö blind)", _STR),
-                        _param("status", "query", "shown status", {"enum": statuses}),
-                        _param("actor", "query", "responsible actor contains", _STR),
-                        _param("organ", "query", "stadsdel or nämnd of a source", _STR),
-                        _param(
-                            "year", "query", "due or discussed that year", {"pattern": r"^\d{4}$"}
-                        ),
-                        _param(
-                            "limit",
-                            "query",
-                            "page size",
-                            {"type": "integer", "minimum": 1, "maximum": 500},
-                        ),
-                        _param(
-                            "offset", "query", "skip this many", {"type": "integer", "minimum": 0}
-                        ),
-                    ],
-                    "responses": {
-                        "200": {
-                            "description": "One page of matching measures",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/MeasurePage"}
-                                }
-                            },
-                        },
-                        "400": {"description": "A filter value is malformed."},
-                    },
-                }
-            },
-            "/api/measures/{id}": {
-                "get": {
-                    "summary": "One measure with its timeline of statements",
-                    "parameters": [_param("id", "path", "measure id", _ID)],
-                    "responses": _ok("The measure", "Measure"),
-                }
-            },
-            "/api/documents/{id}": {
-                "get": {
-                    "summary": "One document: metadata, normalised text and commitments",
-                    "parameters": [_param("id", "path", "document id (file stem)", _ID)],
-                    "responses": _ok("The document", "Document"),
-                }
-            },
-            "/api/actors/{id}": {
-                "get": {
-                    "summary": "One actor: commitments they are responsible for, documents",
-                    "parameters": [_param("id", "path", "actor id, e.g. actor:org-polisen", _ID)],
-                    "responses": _ok("The actor", "Actor"),
-                }
-            },
-        },
-        "components": {
-            "schemas": {
-                "MeasureSummary": {"type": "object", "properties": measure_props},
-                "Measure": {
-                    "type": "object",
-                    "properties": {
-                        **measure_props,
-                        "statements": {"type": "array", "items": statement},
-                    },
-                },
-                "MeasurePage": {
-                    "type": "object",
-                    "properties": {
-                        "as_of": {"type": "string", "format": "date"},
-                        "total": {"type": "integer"},
-                        "limit": {"type": "integer"},
-                        "offset": {"type": "integer"},
-                        "items": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/MeasureSummary"},
-                        },
-                    },
-                },
-                "Document": {
-                    "type": "object",
-                    "properties": {
-                        "doc_id": {"type": "string"},
-                        "doc_type": _NULL_STR,
-                        "date": _NULL_STR,
-                        "title": _NULL_STR,
-                        "text": {"type": "string", "description": "normalised text"},
-                        "commitments": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "description": "char_start/char_end index the text",
-                            },
-                        },
-                        "structure": {"type": "object"},
-                        "actors": {"type": "object"},
-                    },
-                },
-                "Actor": {
-                    "type": "object",
-                    "properties": {
-                        "id": {"type": "string"},
-                        "attrs": {"type": "object"},
-                        "commitments": {"type": "array", "items": {"type": "object"}},
-                        "documents": {"type": "object"},
-                    },
-                },
-            }
-        },
+        "paths": _paths(statuses),
+        "components": _schemas(statuses),
     }

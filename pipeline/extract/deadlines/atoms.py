@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from pipeline.extract.deadlines.grammar import MONTHS, NUMBER_WORDS, ORDINALS
 
@@ -119,83 +120,114 @@ def _fixed(make: Maker, year: str | None, kind: str, needs_gov: bool = False) ->
 
 def interpret(m: re.Match[str], ref: date | None) -> Atom | None:
     """The atom for an ``ATOM_RE`` match, or None when its numbers are no calendar date."""
-    g = m.group
     try:
-        if g("iso"):
-            d = date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-            return Atom("day", (d, d))
-        if g("dmy"):
-            d = date(int(g("dmy_y")), int(g("dmy_m")), int(g("dmy_d")))
-            return Atom("day", (d, d))
-        if g("dm"):
-            mk = _day(MONTHS[g("dm_m").lower().rstrip(".")], int(g("dm_d")))
-            mk(2000)  # leap year: rejects 31 april but keeps 29 februari
-            if g("dm_iar") and ref is not None:
-                return Atom("day", mk(ref.year))
-            return _fixed(mk, g("dm_y"), "day")
-        if g("mo"):
-            has_manad = "nad" in g("mo").lower()
-            return _fixed(_month(MONTHS[g("mo_m").lower()]), g("mo_y"), "month", not has_manad)
-        if g("mab"):
-            return _fixed(_month(MONTHS[g("mab_m").lower()]), g("mab_y"), "month")
-        if g("sepast"):
-            return Atom("season", make=season_maker(g("sepast_s")), forced_past=True)
-        if g("vtht"):
-            y = _year2(2000, g("vtht_y")) or 2000
-            return Atom("season", season_maker(g("vtht_s"))(y))
-        if g("se"):
-            mk = season_maker(g("se_s"))
-            if g("se_y") and g("se_y2"):
-                return Atom("season", mk(_year2(int(g("se_y")), g("se_y2")) or 0))
-            return _fixed(mk, g("se_y"), "season", True)
-        if g("sebare"):
-            return Atom("season", make=season_maker(g("sebare_s")))
-        if g("q"):
-            n = int(g("q_n") or g("q_q") or _ordinal(g("q_o"), 4))
-            return _fixed(_span((3 * n - 2, 1), (3 * n, 31)), g("q_y"), "quarter")
-        if g("t"):
-            n = int(g("t_n") or _ordinal(g("t_o"), 3))
-            return _fixed(_span((4 * n - 3, 1), (4 * n, 31)), g("t_y"), "tertial")
-        if g("h"):
-            n = min(2, _ordinal(g("h_o"), 2))
-            return _fixed(_span((6 * n - 5, 1), (6 * n, 31)), g("h_y"), "halfyear")
-        if g("w"):
-            return _fixed(_week(int(g("w_n"))), g("w_y"), "week")
-        if g("yn"):
-            y1 = int(g("yn_y"))
-            y2 = _year2(y1, g("yn_y2"))
-            if g("yn_noun").lower().startswith(("läs", "las")):
-                return Atom("schoolyear", (date(y1, 7, 1), date(y2 or y1 + 1, 6, 30)))
-            if y2 and y2 > y1:
-                return Atom("range", (date(y1, 1, 1), date(y2, 12, 31)))
-            return Atom("year", (date(y1, 1, 1), date(y1, 12, 31)))
-        if g("rel"):
-            return _relative(g("rel_w"), ref)
-        if g("dur"):
-            if ref is None:
-                return Atom("relative")
-            end = add_units(ref, _number(g("dur_n")), g("dur_u"))
-            return Atom("relative", (ref, end))
-        if g("ask"):
-            if g("ask_y"):
-                y = int(g("ask_y")) if g("ask_y2") else int(g("ask_y")) - 1
-                return Atom("year_end", (date(y, 12, 1), date(y, 12, 31)))
-            return Atom("year_end", make=lambda y: (date(y, 12, 1), date(y, 12, 31)))
-        if g("vague"):
-            w = " ".join(g("vague").lower().split())
-            dl = w.startswith(_DEADLINE_VAGUE) or w in _DEADLINE_VAGUE2
-            return Atom("vague", deadline_vague=dl)
-        if g("by"):
-            y1 = int(g("by_y"))
-            y2 = int(g("by_y2")) if g("by_y2") else y1
-            if y2 < y1:
-                return None
-            return Atom(
-                "year" if y2 == y1 else "range", (date(y1, 1, 1), date(y2, 12, 31)), None, True
-            )
+        for read in (_calendar_atom, _season_atom, _period_atom, _year_atom, _other_atom):
+            atom = read(m.group, ref)
+            if atom is not _NO_MATCH:
+                return atom
     except (ValueError, KeyError):
         return None
     return None
+
+
+# Returned by a reader when none of its alternatives matched (None means "no date").
+_NO_MATCH = Atom("none")
+Group = Callable[[str], Any]
+
+
+def _calendar_atom(g: Group, ref: date | None) -> Atom | None:
+    """Dates and months: 2024-03-01, 1/3 2024, 1 mars, mars 2024, i mars."""
+    if g("iso"):
+        d = date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return Atom("day", (d, d))
+    if g("dmy"):
+        d = date(int(g("dmy_y")), int(g("dmy_m")), int(g("dmy_d")))
+        return Atom("day", (d, d))
+    if g("dm"):
+        mk = _day(MONTHS[g("dm_m").lower().rstrip(".")], int(g("dm_d")))
+        mk(2000)  # leap year: rejects 31 april but keeps 29 februari
+        if g("dm_iar") and ref is not None:
+            return Atom("day", mk(ref.year))
+        return _fixed(mk, g("dm_y"), "day")
+    if g("mo"):
+        has_manad = "nad" in g("mo").lower()
+        return _fixed(_month(MONTHS[g("mo_m").lower()]), g("mo_y"), "month", not has_manad)
+    if g("mab"):
+        return _fixed(_month(MONTHS[g("mab_m").lower()]), g("mab_y"), "month")
+    return _NO_MATCH
+
+
+def _season_atom(g: Group, ref: date | None) -> Atom | None:
+    """Seasons and terms: i våras, VT 24, hösten 2024, under våren."""
+    if g("sepast"):
+        return Atom("season", make=season_maker(g("sepast_s")), forced_past=True)
+    if g("vtht"):
+        y = _year2(2000, g("vtht_y")) or 2000
+        return Atom("season", season_maker(g("vtht_s"))(y))
+    if g("se"):
+        mk = season_maker(g("se_s"))
+        if g("se_y") and g("se_y2"):
+            return Atom("season", mk(_year2(int(g("se_y")), g("se_y2")) or 0))
+        return _fixed(mk, g("se_y"), "season", True)
+    if g("sebare"):
+        return Atom("season", make=season_maker(g("sebare_s")))
+    return _NO_MATCH
+
+
+def _period_atom(g: Group, ref: date | None) -> Atom | None:
+    """Parts of a year: quarters, tertials, half-years and weeks."""
+    if g("q"):
+        n = int(g("q_n") or g("q_q") or _ordinal(g("q_o"), 4))
+        return _fixed(_span((3 * n - 2, 1), (3 * n, 31)), g("q_y"), "quarter")
+    if g("t"):
+        n = int(g("t_n") or _ordinal(g("t_o"), 3))
+        return _fixed(_span((4 * n - 3, 1), (4 * n, 31)), g("t_y"), "tertial")
+    if g("h"):
+        n = min(2, _ordinal(g("h_o"), 2))
+        return _fixed(_span((6 * n - 5, 1), (6 * n, 31)), g("h_y"), "halfyear")
+    if g("w"):
+        return _fixed(_week(int(g("w_n"))), g("w_y"), "week")
+    return _NO_MATCH
+
+
+def _year_atom(g: Group, ref: date | None) -> Atom | None:
+    """Years: år 2024, läsåret 2024/25, 2024–2026, vid årsskiftet, senast 2025."""
+    if g("yn"):
+        y1 = int(g("yn_y"))
+        y2 = _year2(y1, g("yn_y2"))
+        if g("yn_noun").lower().startswith(("läs", "las")):
+            return Atom("schoolyear", (date(y1, 7, 1), date(y2 or y1 + 1, 6, 30)))
+        if y2 and y2 > y1:
+            return Atom("range", (date(y1, 1, 1), date(y2, 12, 31)))
+        return Atom("year", (date(y1, 1, 1), date(y1, 12, 31)))
+    if g("ask"):
+        if g("ask_y"):
+            y = int(g("ask_y")) if g("ask_y2") else int(g("ask_y")) - 1
+            return Atom("year_end", (date(y, 12, 1), date(y, 12, 31)))
+        return Atom("year_end", make=lambda y: (date(y, 12, 1), date(y, 12, 31)))
+    if g("by"):
+        y1 = int(g("by_y"))
+        y2 = int(g("by_y2")) if g("by_y2") else y1
+        if y2 < y1:
+            return None
+        return Atom("year" if y2 == y1 else "range", (date(y1, 1, 1), date(y2, 12, 31)), None, True)
+    return _NO_MATCH
+
+
+def _other_atom(g: Group, ref: date | None) -> Atom | None:
+    """Relative and vague times: nästa år, inom två månader, snarast, på sikt."""
+    if g("rel"):
+        return _relative(g("rel_w"), ref)
+    if g("dur"):
+        if ref is None:
+            return Atom("relative")
+        end = add_units(ref, _number(g("dur_n")), g("dur_u"))
+        return Atom("relative", (ref, end))
+    if g("vague"):
+        w = " ".join(g("vague").lower().split())
+        dl = w.startswith(_DEADLINE_VAGUE) or w in _DEADLINE_VAGUE2
+        return Atom("vague", deadline_vague=dl)
+    return _NO_MATCH
 
 
 def _relative(word: str, ref: date | None) -> Atom:

@@ -1,0 +1,70 @@
+"""How the CLI prints measures: the status table, flags and one measure's timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def flags(v: Any) -> str:
+    """The warnings a reader should see beside a measure: overdue, stalled, motion undecided."""
+    out = []
+    if v.overdue:
+        out.append("OVERDUE")
+    if v.assessment == "stalled":
+        out.append("stalled")
+    elif v.assessment == "not_assessed":
+        out.append("not assessed")
+    if v.motion_flag:
+        out.append("motion >1 yr undecided")
+    return ", ".join(out)
+
+
+def rows(views: list[Any]) -> list[dict[str, Any]]:
+    """One flat row per measure, as the table and CSV show it."""
+    return [
+        {
+            "id": v.id,
+            "measure": v.label,
+            "status": v.status,
+            "due": v.due or "",
+            "overdue": "OVERDUE" if v.overdue else "",
+            "assessment": v.assessment,
+            "motion_flag": "yes" if v.motion_flag else "",
+            "flags": flags(v),
+            "responsible": v.responsible or "",
+            "sources": ", ".join(v.sources),
+        }
+        for v in views
+    ]
+
+
+def table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int]) -> str:
+    """A plain-text table; cells wider than ``widths`` are cut with an ellipsis."""
+
+    def cut(s: str, w: int) -> str:
+        return s if len(s) <= w else s[: w - 1] + "…"
+
+    w = {c: min(widths.get(c, 999), max([len(c)] + [len(str(r[c])) for r in rows])) for c in cols}
+    lines = ["  ".join(c.upper().ljust(w[c]) for c in cols), "  ".join("-" * w[c] for c in cols)]
+    lines += ["  ".join(cut(str(r[c]), w[c]).ljust(w[c]) for c in cols) for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def print_measure(v: Any) -> None:
+    """One measure's status line, then each statement with its date, quote and why it joined."""
+    print(f"{v.label}  [{v.id}]")
+    print(
+        f"  status: {v.shown_status}   due: {v.due or '-'}   "
+        f"assessment: {v.assessment.replace('_', ' ')}   responsible: {v.responsible or '-'}"
+    )
+    if v.motion_flag:
+        print("  flag: motion without a decision one year after it was filed (KL 5 kap. 35 §)")
+    for s in v.statements:
+        page = f"p.{s.page}" if s.page else "p.?"
+        stalled = "  (reports no progress)" if s.stalled else ""
+        print(f"  {s.doc_date or '????-??-??'}  {s.status:<11} {s.doc_id} {page}{stalled}")
+        if s.doc_title:
+            print(f"      document: {s.doc_title}")
+        print(f"      “{s.quote}”")
+        print(f"      linked: {s.reason}")
+    print()

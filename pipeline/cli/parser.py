@@ -1,0 +1,136 @@
+"""The `lofte` argument parser: one small builder per sub-command, so `--help` stays complete."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pipeline import api
+
+if TYPE_CHECKING:
+    Sub = argparse._SubParsersAction[argparse.ArgumentParser]
+
+STATUS_CHOICES = (
+    "proposed",
+    "pledged",
+    "in_progress",
+    "done",
+    "cancelled",
+    "overdue",
+    "stalled",
+    "not_assessed",
+    "assessed",
+)
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
+EPILOG = (
+    "Exit codes: 0 ok, 1 some files failed, 2 usage, 3 store error, 4 nothing found. "
+    "`lofte errors` lists the error codes."
+)
+
+
+def iso_date(text: str) -> date:
+    """An ISO date from the command line, or a usage error that says what was expected."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text}") from exc
+
+
+def _db(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--db", default=api.DEFAULT_DB, help="SQLite store (default: %(default)s)")
+
+
+def _ingest(sub: Sub) -> None:
+    sp = sub.add_parser("ingest", help="read documents into the store", epilog=EPILOG)
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    _db(sp)
+    sp.add_argument(
+        "--jobs", "-j", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    grp = sp.add_mutually_exclusive_group()
+    grp.add_argument("--dask-scheduler", metavar="tcp://HOST:PORT", help="run on a Dask cluster")
+    grp.add_argument("--dask", choices=["local"], help="run on a local Dask cluster")
+    sp.add_argument("--password", help="password for encrypted PDFs")
+    sp.add_argument("--ocr-timeout", type=float, default=120.0, help="seconds per OCR page")
+    sp.add_argument("--timeout", type=float, default=600.0, help="seconds per document")
+    sp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sp.add_argument(
+        "--no-link",
+        action="store_true",
+        help="store the documents but leave linking measures to `lofte link` (many batches)",
+    )
+
+
+def _reading(sub: Sub) -> None:
+    sp = sub.add_parser("link", help="relink measures across all stored documents")
+    _db(sp)
+
+    sp = sub.add_parser("status", help="measures with status, due date and source", epilog=EPILOG)
+    sp.add_argument("query", nargs="?", help="search words, e.g. fältarbete")
+    _db(sp)
+    sp.add_argument("--as-of", type=iso_date, default=None, help="judge overdue at this date")
+    sp.add_argument(
+        "--status", choices=STATUS_CHOICES, help="latest status, overdue, or an assessment"
+    )
+    sp.add_argument("--actor", help="responsible actor contains this")
+    sp.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    sp.add_argument(
+        "--limit", type=int, default=200, help="show at most N measures (0: all; default 200)"
+    )
+
+    sp = sub.add_parser("show", help="one measure's timeline with quotes and sources")
+    sp.add_argument("measure", help="measure id or search words")
+    _db(sp)
+    sp.add_argument("--as-of", type=iso_date, default=None)
+
+
+def _documents(sub: Sub) -> None:
+    sp = sub.add_parser("extract", help="write one SCHEMA.md JSON per input file")
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.add_argument("-o", "--out", required=True, metavar="DIR")
+    sp.add_argument("--password")
+
+    sp = sub.add_parser("evaluate", help="score extraction against gold annotations")
+    sp.add_argument(
+        "--gold", required=True, metavar="DIR", help="folder of <stem>.txt + <stem>.json"
+    )
+    sp.add_argument("--details", action="store_true", help="list misses per document")
+
+    sp = sub.add_parser("export", help="export the commitment graph")
+    sp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
+    sp.add_argument("-o", "--out", required=True, metavar="PATH")
+    _db(sp)
+    sp.add_argument("--as-of", type=iso_date, default=None)
+
+    sp = sub.add_parser("text", help="print a document's text (normalised, or --raw)")
+    sp.add_argument("file")
+    sp.add_argument("--raw", action="store_true", help="what ingest produced, before normalising")
+    sp.add_argument("--password")
+
+
+def _serving(sub: Sub) -> None:
+    sp = sub.add_parser("serve", help="read-only web page and JSON API over the store")
+    _db(sp)
+    sp.add_argument("--host", default="127.0.0.1", help="bind address (default: %(default)s)")
+    sp.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    sp.add_argument(
+        "--allow-remote", action="store_true", help="allow a --host that other machines can reach"
+    )
+    sub.add_parser("errors", help="list the error codes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per task."""
+    p = argparse.ArgumentParser(
+        prog="lofte",
+        description="Löftesgrafen: track pledged measures in Swedish council records.",
+        epilog=EPILOG,
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # The order here is the order `lofte --help` lists the commands in.
+    _ingest(sub)
+    _reading(sub)
+    _documents(sub)
+    _serving(sub)
+    return p

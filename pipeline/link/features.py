@@ -1,0 +1,194 @@
+"""What linking compares: TF-IDF features of measure phrases and sentences, and candidate pairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from pipeline.lang.slugs import fold
+from pipeline.link import context as mc
+from pipeline.link.actors import party_of_name
+from pipeline.link.keys import content_lemmas
+
+# A blocking key shared by more commitments than this is too common to propose candidates.
+MAX_BLOCK = 50
+# Measure heads that name no particular measure on their own ("åtgärder", "förslaget").
+GENERIC = frozenset(
+    [
+        "åtgärd",
+        "åtgärder",
+        "förslag",
+        "plan",
+        "plana",
+        "uppdrag",
+        "uppdraget",
+        "underlag",
+        "underlaget",
+        "arbete",
+        "beslut",
+        "ärende",
+        "rapport",
+        "denna",
+        "detta",
+        "den",
+        "det",
+        "samtidig",
+        "samtidigt",
+        "följande",
+        "kommun",
+        "nämnd",
+        "förvaltning",
+        "verksamhet",
+        "fråga",
+        "del",
+        "sätt",
+        "år",
+        "mål",
+        "insats",
+        "föredragningslista",
+        "dagordning",
+        "protokoll",
+        "justering",
+        "sammanträde",
+        "möte",
+    ]
+)
+W_MEASURE = 0.55
+# A shared proper name (a building, a street, a project) is strong evidence of one measure.
+W_NAME = 0.15
+# Statements years apart are rarely about one measure: the score fades after this many years.
+FADE_AFTER_YEARS = 2
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÅÄÖ][a-zåäöé]{3,}(?:[- ][A-ZÅÄÖ][a-zåäöé]+)*)")
+_ORG_AFTER = re.compile(
+    r"\s*(?:AB|kommun|stad|Stad|[a-zåäö]*nämnd|[a-zåäö]*förvaltning|[a-zåäö]*kontor)"
+)
+
+
+@dataclass
+class Features:
+    """TF-IDF rows for measure phrases and sentence context, and which phrases say enough."""
+
+    measure: sparse.csr_matrix
+    context: sparse.csr_matrix
+    informative: np.ndarray
+    words: list[set[str]]
+    tokens: list[list[str]]
+    numbers: list[frozenset[str]]
+    names: list[frozenset[str]]
+    years: np.ndarray
+
+
+def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) -> Features:
+    """Character n-grams over lemmatised measure phrases; lemma words over the sentence."""
+    numbers = [frozenset(_NUMBER.findall(r["measure"] or "")) for r in rows]
+    # Numbers tell "etapp 2" from "etapp 3" and 500 mnkr from 655 mnkr.
+    mlem = [
+        " ".join([r["lemmas"] or "", *sorted(ns)]).strip()
+        for r, ns in zip(rows, numbers, strict=True)
+    ]
+    slem = [" ".join(content_lemmas(r["sentence"] or "")) for r in rows]
+    vm = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
+    vs = TfidfVectorizer(
+        analyzer="word", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", sublinear_tf=True, min_df=1
+    )
+    xm = vm.fit_transform([m or "-" for m in mlem]).tocsr()
+    xs = vs.fit_transform([s or "-" for s in slem]).tocsr()
+    informative = np.array(
+        [any(w not in GENERIC and len(w) > 2 for w in (r["lemmas"] or "").split()) for r in rows]
+    )
+    words = [set(m.split()) | set(s.split()) for m, s in zip(mlem, slem, strict=True)]
+    names = [proper_names(r["sentence"] or "") for r in rows]
+    ty = title_years or {}
+    years = np.array([_year(r["doc_date"], ty.get(r["doc_id"])) for r in rows], dtype=float)
+    tokens = [m.split() for m in mlem]
+    return Features(xm, xs, informative, words, tokens, numbers, names, years)
+
+
+def _year(iso: str | None, fallback: int | None = None) -> float:
+    if not iso:
+        return fallback + 0.5 if fallback else np.nan
+    try:
+        return int(iso[:4]) + (int(iso[5:7]) - 1) / 12
+    except ValueError:
+        return np.nan
+
+
+def proper_names(sentence: str) -> frozenset[str]:
+    """Capitalised names inside a sentence that are not bodies, parties or municipalities."""
+    out = set()
+    for m in _NAME.finditer(sentence):
+        if _ORG_AFTER.match(sentence, m.end()) or mc.municipality_of(m.group(1)):
+            continue
+        if party_of_name(m.group(1)) or m.group(1).endswith(("nämnden", "förvaltningen")):
+            continue
+        out.add(fold(m.group(1)))
+    return frozenset(out)
+
+
+def _keys(ws: set[str], measure_tokens: list[str]) -> set[str]:
+    """Blocking keys: single lemmas, and pairs of measure tokens (rarer when words are common)."""
+    keys = {w for w in ws if len(w) > 2 and w not in GENERIC}
+    toks = sorted({t for t in measure_tokens if t not in GENERIC and len(t) > 1})[:8]
+    keys.update(f"{a}+{b}" for n, a in enumerate(toks) for b in toks[n + 1 :])
+    return keys
+
+
+def candidates(
+    rows: Sequence[Any], words: list[set[str]], tokens: list[list[str]] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j, different documents) that share an uncommon lemma or lemma pair."""
+    vocab: dict[str, int] = {}
+    indptr, indices = [0], []
+    for n, ws in enumerate(words):
+        for key in _keys(ws, tokens[n] if tokens else []):
+            indices.append(vocab.setdefault(key, len(vocab)))
+        indptr.append(len(indices))
+    b = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(vocab))
+    )
+    df = np.asarray(b.sum(axis=0)).ravel()
+    keep = np.flatnonzero((df >= 2) & (df <= MAX_BLOCK))
+    b = b[:, keep].tocsr()
+    docs = np.array([r["doc_id"] for r in rows], dtype=object)
+    out_i, out_j = [], []
+    bt = b.T.tocsr()
+    for lo in range(0, len(rows), 5000):
+        c = sparse.triu(b[lo : lo + 5000] @ bt, k=lo + 1).tocoo()
+        i, j = c.row + lo, c.col
+        diff = docs[i] != docs[j]
+        out_i.append(i[diff])
+        out_j.append(j[diff])
+    if not out_i:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.concatenate(out_i).astype(int), np.concatenate(out_j).astype(int)
+
+
+def _rowdot(x: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(i))
+    for lo in range(0, len(i), 50000):
+        sl = slice(lo, lo + 50000)
+        out[sl] = np.asarray(x[i[sl]].multiply(x[j[sl]]).sum(axis=1)).ravel()
+    return out
+
+
+def pair_scores(f: Features, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Combined score plus its parts: measure-phrase and context similarity."""
+    sm = _rowdot(f.measure, i, j)
+    sc = _rowdot(f.context, i, j)
+    both = f.informative[i] & f.informative[j]
+    # With a vague phrase ("åtgärder") only the sentence around it can carry identity.
+    score = np.where(both, W_MEASURE * sm + (1 - W_MEASURE) * sc, 0.8 * sc)
+    named = np.fromiter(
+        (bool(f.names[a] & f.names[b]) for a, b in zip(i, j, strict=True)), bool, len(i)
+    )
+    score = score + W_NAME * named
+    gap = np.abs(f.years[i] - f.years[j])
+    fade = np.clip(1 - 0.1 * np.nan_to_num(gap - FADE_AFTER_YEARS, nan=0.0), 0.5, 1.0)
+    return score * np.where(gap > FADE_AFTER_YEARS, fade, 1.0), sm, sc

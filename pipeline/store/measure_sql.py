@@ -1,0 +1,86 @@
+"""The SQL behind measure search: filters on the precomputed columns, statements, one row."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from pipeline.lang.search import WORD_SQL, Expression, match_expression, split_compounds
+from pipeline.lang.slugs import fold
+from pipeline.store.core import Store
+
+ASSESSMENTS = ("stalled", "not_assessed", "assessed")
+
+
+def _status_sql(status: str | None) -> tuple[str | None, list[Any]]:
+    """The status filter on the precomputed columns (valid when no statement is later)."""
+    if not status:
+        return None, []
+    if status == "overdue":
+        return "(m.due IS NOT NULL AND m.due < :cut AND m.closed = 0)", []
+    if status in ASSESSMENTS:
+        return "m.assessment = :status", []
+    return "m.status = :status", []
+
+
+def select(
+    what: str, expr: Expression, actor: str | None, status: str | None, as_of: date
+) -> tuple[str, dict[str, Any]]:
+    """SELECT ``what`` over measures matching the words, actor and status known at ``as_of``."""
+    sql = f"SELECT {what} FROM measures m"
+    where = ["(m.first_seen IS NULL OR m.first_seen <= :cut)"]
+    args: dict[str, Any] = {"cut": as_of.isoformat(), "status": status}
+    for n, phrase in enumerate(expr.params()):
+        where.append("m.rowid IN (" + WORD_SQL.format(param=f":part{n}") + ")")
+        args[f"part{n}"] = phrase
+    for n, like in enumerate(expr.likes):
+        where.append(f"m.search LIKE :like{n}")
+        args[f"like{n}"] = f"%{like}%"
+    if actor:
+        where.append("(m.search LIKE :actor_f OR m.responsible LIKE :actor)")
+        args["actor_f"], args["actor"] = f"%{fold(actor)}%", f"%{actor}%"
+    cond, _ = _status_sql(status)
+    if cond:
+        # Measures with statements after as-of are judged again in Python.
+        where.append(f"({cond} OR m.last_seen > :cut)")
+    return sql + " WHERE " + " AND ".join(where), args
+
+
+def expression(store: Store, query: str | None) -> Expression:
+    """The index query for a user's words, with compounds split where only that matches."""
+    if not query:
+        return Expression()
+    return match_expression(query, split_compounds(store.conn, query))
+
+
+def rows(store: Store, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:
+    """Run a statement made by :func:`select`."""
+    return store.conn.execute(sql, args).fetchall()
+
+
+_STATEMENT_SQL = (
+    "SELECT c.*, m.measure_id, m.reason, m.score, d.title AS doc_title, d.source AS source "
+    "FROM measure_members m JOIN commitments c ON c.id = m.commitment_id "
+    "LEFT JOIN documents d ON d.doc_id = c.doc_id "
+)
+
+
+def statement_rows(store: Store, measure_ids: Iterable[str]) -> list[sqlite3.Row]:
+    """Statement rows of many measures, 500 ids per query."""
+    ids = list(measure_ids)
+    out: list[sqlite3.Row] = []
+    for lo in range(0, len(ids), 500):
+        chunk = ids[lo : lo + 500]
+        marks = ",".join("?" * len(chunk))
+        out += store.conn.execute(_STATEMENT_SQL + f"WHERE m.measure_id IN ({marks})", chunk)
+    return out
+
+
+def measure_row(store: Store, measure_id: str) -> sqlite3.Row | None:
+    """One stored measure by id."""
+    row: sqlite3.Row | None = store.conn.execute(
+        "SELECT * FROM measures WHERE id = ?", (measure_id,)
+    ).fetchone()
+    return row
