@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.lang.slugs import fold
@@ -81,34 +81,28 @@ def match_expression(query: str, split: dict[str, tuple[str, str]] | None = None
     return expr
 
 
-# Measures having a word that contains the substring: vocabulary by trigram, then postings.
-WORD_SQL = (
-    "SELECT w.measure FROM measure_words w WHERE w.word IN "
-    "(SELECT word FROM vocab WHERE vocab MATCH {param})"
-)
+def phrase(term: str) -> str:
+    """A term quoted for an FTS5 MATCH."""
+    return _phrase(term)
 
 
-def _hits(conn: sqlite3.Connection, parts: list[str]) -> bool:
-    sql = " INTERSECT ".join(WORD_SQL.format(param="?") for _ in parts) + " LIMIT 1"
-    return conn.execute(sql, [_phrase(p) for p in parts]).fetchone() is not None
-
-
-def split_compounds(conn: sqlite3.Connection, query: str) -> dict[str, tuple[str, str]]:
+def split_compounds(hits: Callable[[list[str]], bool], query: str) -> dict[str, tuple[str, str]]:
     """Compounds of the query that occur only split: 'fältarbetsplan' -> 'faltarbet', 'plan'.
 
-    A word that the index finds as it is stays whole. Otherwise the longest head whose
-    head and tail both occur wins; a linking -s- is dropped from the head.
+    ``hits(parts)`` says whether some indexed measure has every part. A word that the
+    index finds as it is stays whole. Otherwise the longest head whose head and tail both
+    occur wins; a linking -s- is dropped from the head.
     """
     out: dict[str, tuple[str, str]] = {}
     for word in _WORD.findall(query):
         w = stem(word)
-        if len(w) < 2 * MIN_PART or _hits(conn, [w]):
+        if len(w) < 2 * MIN_PART or hits([w]):
             continue
         for cut in range(len(w) - MIN_PART, MIN_PART - 1, -1):
             head, tail = w[:cut], w[cut:]
             if head.endswith("s") and len(head) > MIN_PART + 1:
                 head = head[:-1]
-            if _hits(conn, [head, tail]):
+            if hits([head, tail]):
                 out[word] = (head, tail)
                 break
     return out

@@ -32,6 +32,8 @@ from pipeline.read.columns import (
     MEASURE_COLUMNS,
     TIMELINE_COLUMNS,
 )
+from pipeline.store import documents as documents_sql
+from pipeline.store import measure_sql
 from pipeline.store.core import Store
 
 if TYPE_CHECKING:
@@ -71,10 +73,7 @@ class Corpus:
         self.close()
 
     def __repr__(self) -> str:
-        n = {
-            t: self.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("documents", "commitments", "measures")
-        }
+        n = documents_sql.counts(self.store)
         return (
             f"<Corpus {self.path}: {n['documents']} documents, "
             f"{n['commitments']} commitments, {n['measures']} measures>"
@@ -129,13 +128,7 @@ class Corpus:
             datetime64[ns], page: Int64, char_start: Int64, char_end: Int64, measure_key:
             string, lemmas: string.
         """
-        links = {
-            r["commitment_id"]: dict(r)
-            for r in self.store.conn.execute(
-                "SELECT mm.*, m.label FROM measure_members mm "
-                "LEFT JOIN measures m ON m.id = mm.measure_id"
-            )
-        }
+        links = {r["commitment_id"]: dict(r) for r in documents_sql.measure_links(self.store)}
         rows = []
         for r in self.store.commitments():
             row = dict(r)
@@ -251,8 +244,7 @@ class Corpus:
         from pipeline.read.query import statements
 
         mid = measure_id if measure_id.startswith("measure:") else f"measure:{measure_id}"
-        found = self.store.conn.execute("SELECT 1 FROM measures WHERE id=?", (mid,)).fetchone()
-        if found is None:
+        if measure_sql.measure_row(self.store, mid) is None:
             raise LofteError("E031", measure_id)
         rows = [
             dict(dataclasses.asdict(s), date=s.doc_date, quote=s.sentence)

@@ -109,6 +109,10 @@ class Store:
     def _open_readonly(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
 
+    def map_memory(self, size: int = 1 << 30) -> None:
+        """Map up to ``size`` bytes of the file: fresh pages come from the OS cache, uncopied."""
+        self.conn.execute(f"PRAGMA mmap_size = {int(size)}")
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()

@@ -7,11 +7,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from pipeline.lang.search import WORD_SQL, Expression, match_expression, split_compounds
+from pipeline.lang.search import Expression, match_expression, phrase, split_compounds
 from pipeline.lang.slugs import fold
 from pipeline.store.core import Store
 
 ASSESSMENTS = ("stalled", "not_assessed", "assessed")
+# Measures having a word that contains the substring: vocabulary by trigram, then postings.
+WORD_SQL = (
+    "SELECT w.measure FROM measure_words w WHERE w.word IN "
+    "(SELECT word FROM vocab WHERE vocab MATCH {param})"
+)
 
 
 def _status_sql(status: str | None) -> tuple[str | None, list[Any]]:
@@ -32,9 +37,9 @@ def select(
     sql = f"SELECT {what} FROM measures m"
     where = ["(m.first_seen IS NULL OR m.first_seen <= :cut)"]
     args: dict[str, Any] = {"cut": as_of.isoformat(), "status": status}
-    for n, phrase in enumerate(expr.params()):
+    for n, quoted in enumerate(expr.params()):
         where.append("m.rowid IN (" + WORD_SQL.format(param=f":part{n}") + ")")
-        args[f"part{n}"] = phrase
+        args[f"part{n}"] = quoted
     for n, like in enumerate(expr.likes):
         where.append(f"m.search LIKE :like{n}")
         args[f"like{n}"] = f"%{like}%"
@@ -52,7 +57,12 @@ def expression(store: Store, query: str | None) -> Expression:
     """The index query for a user's words, with compounds split where only that matches."""
     if not query:
         return Expression()
-    return match_expression(query, split_compounds(store.conn, query))
+
+    def hits(parts: list[str]) -> bool:
+        sql = " INTERSECT ".join(WORD_SQL.format(param="?") for _ in parts) + " LIMIT 1"
+        return store.conn.execute(sql, [phrase(p) for p in parts]).fetchone() is not None
+
+    return match_expression(query, split_compounds(hits, query))
 
 
 def rows(store: Store, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:

@@ -84,8 +84,7 @@ class WebApp:
         if held is not None:
             held[0].close()
         store = Store(self.db, readonly=True)
-        # Map the file: fresh pages come straight from the OS cache, no copying.
-        store.conn.execute("PRAGMA mmap_size = 1073741824")
+        store.map_memory()
         self._local.store = (store, ino)
         return store
 

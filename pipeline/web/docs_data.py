@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.lang.slugs import fold, sort_key
+from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
 
 # Organisations named like these are councils and districts, the units politicians filter by.
@@ -17,14 +18,9 @@ _ORGAN_WORDS = ("namnd", "stadsdel", "kommunstyrelse", "fullmaktige", "forvaltni
 
 def fragment(store: Store, doc_id: str) -> dict[str, Any]:
     """A document's graph fragment as {'nodes': {id: attrs}, 'edges': [...]} (empty if none)."""
-    row = store.conn.execute(
-        "SELECT a.data FROM documents d JOIN artifacts a ON a.sha256 = d.sha256 "
-        "AND a.stage = 'graph' WHERE d.doc_id = ?",
-        (doc_id,),
-    ).fetchone()
-    if row is None:
+    frag = documents_sql.graph_fragment(store, doc_id)
+    if frag is None:
         return {"nodes": {}, "edges": []}
-    frag = json.loads(row["data"])
     return {"nodes": {n: a for n, a in frag.get("nodes", [])}, "edges": frag.get("edges", [])}
 
 
@@ -55,14 +51,7 @@ def authors(store: Store, doc_ids: list[str]) -> dict[str, list[tuple[str, str]]
 def organ_index(store: Store) -> dict[str, list[str]]:
     """doc_id -> the stadsdelar and nämnder it is from, to or about."""
     out: dict[str, list[str]] = {}
-    rows = store.conn.execute(
-        "SELECT d.doc_id, s.data AS st, e.data AS ex FROM documents d "
-        "LEFT JOIN artifacts s ON s.sha256 = d.sha256 AND s.stage = 'structure' "
-        "LEFT JOIN artifacts e ON e.sha256 = d.sha256 AND e.stage = 'extract'"
-    )
-    for r in rows:
-        st = json.loads(r["st"]) if r["st"] else {}
-        ex = json.loads(r["ex"]) if r["ex"] else {}
+    for doc_id, st, ex in documents_sql.structures_and_actors(store):
         names: dict[str, str] = {}
         for a in st.get("recipients", []) + st.get("authors", []) + ex.get("actors", []):
             name = " ".join(str(a.get("name", "")).split())
@@ -71,32 +60,23 @@ def organ_index(store: Store) -> dict[str, list[str]]:
                 a.get("kind") == "organisation" and any(w in low for w in _ORGAN_WORDS)
             ):
                 names.setdefault(low, name[:1].upper() + name[1:])
-        out[r["doc_id"]] = sorted(names.values(), key=sort_key)
+        out[doc_id] = sorted(names.values(), key=sort_key)
     return out
 
 
 def documents(store: Store, limit: int, offset: int) -> tuple[list[sqlite3.Row], int]:
     """A page of documents with their commitment counts, newest first, and the total."""
-    rows = store.conn.execute(
-        "SELECT d.*, (SELECT count(*) FROM commitments c WHERE c.doc_id = d.doc_id) AS n "
-        "FROM documents d ORDER BY d.date IS NULL, d.date DESC, d.doc_id LIMIT ? OFFSET ?",
-        (limit, offset),
-    ).fetchall()
-    return rows, int(store.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    return documents_sql.document_page(store, limit, offset)
 
 
 def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
     """A document's row, normalised text, structure, commitments and linked actors."""
-    doc = store.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    doc = documents_sql.document_row(store, doc_id)
     if doc is None:
         return None
     norm = store.artifact(doc["sha256"], "normalise") or {}
     st = store.artifact(doc["sha256"], "structure") or {}
-    rows = store.conn.execute(
-        "SELECT c.*, m.measure_id FROM commitments c "
-        "LEFT JOIN measure_members m ON m.commitment_id = c.id WHERE c.doc_id = ? ORDER BY c.n",
-        (doc_id,),
-    ).fetchall()
+    rows = documents_sql.document_commitments(store, doc_id)
     frag = fragment(store, doc_id)
     did = f"doc:{doc_id}"
     roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -112,19 +92,14 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
         "source_name": Path(doc["source"]).name,
         "text": norm.get("text", ""),
         "structure": st,
-        "commitments": [dict(r) for r in rows],
+        "commitments": rows,
         "actors": dict(roles),
     }
 
 
 def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     """An actor's merged attributes, the commitments they are responsible for and their documents."""
-    rows = store.conn.execute(
-        "SELECT d.doc_id, d.title, d.date, d.doc_type, a.data FROM documents d JOIN artifacts a "
-        "ON a.sha256 = d.sha256 AND a.stage = 'graph' WHERE instr(a.data, ?) > 0 "
-        "ORDER BY d.date, d.doc_id",
-        (json.dumps(actor_id),),
-    ).fetchall()
+    rows = documents_sql.fragments_naming(store, actor_id)
     attrs: dict[str, Any] = {}
     commitment_ids: list[str] = []
     docs: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -160,13 +135,8 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
 def _commitments(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     out = []
     for cid in ids:
-        row = store.conn.execute(
-            "SELECT c.*, m.measure_id, ms.label AS measure_label FROM commitments c "
-            "LEFT JOIN measure_members m ON m.commitment_id = c.id "
-            "LEFT JOIN measures ms ON ms.id = m.measure_id WHERE c.id = ?",
-            (cid,),
-        ).fetchone()
+        row = documents_sql.commitment_with_measure(store, cid)
         if row is not None:
-            out.append(dict(row))
+            out.append(row)
     out.sort(key=lambda c: (c["doc_date"] or "", c["doc_id"], c["n"]))
     return out

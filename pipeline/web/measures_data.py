@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -11,12 +9,12 @@ from typing import Any
 
 from pipeline.lang.slugs import fold, sort_key
 from pipeline.read import query
-from pipeline.read.query import MeasureView, find_measures, is_overdue
+from pipeline.read.query import MeasureView, find_measures
+from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
 from pipeline.web.labels import STATUS_LABELS, status_key
 
 PAGE_SIZE = 50
-_SQL_VARS = 500  # stay well under SQLite's bound-parameter limit
 
 
 @dataclass
@@ -36,33 +34,9 @@ class Filters:
         return any((self.q, self.status, self.actor, self.organ, self.year))
 
 
-def _view(row: sqlite3.Row, as_of: date) -> MeasureView:
-    """A MeasureView from a measures row (used only when pipeline.read.query has no get_measure)."""
-    return MeasureView(
-        row["id"],
-        row["label"],
-        row["status"],
-        row["due"],
-        is_overdue(row["status"], row["due"], as_of),
-        row["first_seen"],
-        row["last_seen"],
-        row["responsible"],
-    )
-
-
 def measure_view(store: Store, measure_id: str, as_of: date) -> MeasureView | None:
     """One measure with its statements and sources, or None."""
-    getter = getattr(query, "get_measure", None)
-    if getter is not None:
-        found: MeasureView | None = getter(store, measure_id, as_of)
-        return found
-    row = store.conn.execute("SELECT * FROM measures WHERE id = ?", (measure_id,)).fetchone()
-    if row is None:
-        return None
-    view = _view(row, as_of)
-    view.statements = query.statements(store, measure_id)
-    view.sources = sorted({s.doc_id for s in view.statements})
-    return view
+    return query.get_measure(store, measure_id, as_of)
 
 
 def matches_status(view: MeasureView, key: str) -> bool:
@@ -82,43 +56,21 @@ def _in_year(view: MeasureView, year: str) -> bool:
 
 
 def _measures_in_docs(store: Store, doc_ids: list[str]) -> set[str]:
-    out: set[str] = set()
-    for i in range(0, len(doc_ids), _SQL_VARS):
-        chunk = doc_ids[i : i + _SQL_VARS]
-        marks = ",".join("?" * len(chunk))
-        rows = store.conn.execute(
-            "SELECT DISTINCT m.measure_id FROM measure_members m JOIN commitments c "
-            f"ON c.id = m.commitment_id WHERE c.doc_id IN ({marks})",
-            chunk,
-        )
-        out.update(r[0] for r in rows)
-    return out
+    return documents_sql.measures_in_documents(store, doc_ids)
 
 
 def fill_sources(store: Store, views: list[MeasureView]) -> None:
     """Set each view's source documents with one query for the whole page."""
     by_id: dict[str, set[str]] = defaultdict(set)
-    ids = [v.id for v in views]
-    for i in range(0, len(ids), _SQL_VARS):
-        chunk = ids[i : i + _SQL_VARS]
-        marks = ",".join("?" * len(chunk))
-        rows = store.conn.execute(
-            "SELECT m.measure_id, c.doc_id FROM measure_members m JOIN commitments c "
-            f"ON c.id = m.commitment_id WHERE m.measure_id IN ({marks})",
-            chunk,
-        )
-        for mid, doc_id in rows:
-            by_id[mid].add(doc_id)
+    for mid, doc_id in documents_sql.measure_documents(store, [v.id for v in views]):
+        by_id[mid].add(doc_id)
     for v in views:
         v.sources = sorted(by_id.get(v.id, ()))
 
 
-def count_matches(store: Store, q: str, actor: str, as_of: date) -> int | None:
-    """How many measures match q/actor, counted in SQL, or None if query cannot count."""
-    counter = getattr(query, "count_measures", None)
-    if counter is None or "limit" not in inspect.signature(find_measures).parameters:
-        return None
-    return int(counter(store, q or None, as_of=as_of, actor=actor or None))
+def count_matches(store: Store, q: str, actor: str, as_of: date) -> int:
+    """How many measures match q/actor, counted in SQL."""
+    return query.count_measures(store, q or None, as_of=as_of, actor=actor or None)
 
 
 def list_measures(
@@ -182,7 +134,7 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
         for n in names:
             seen.setdefault(fold(n), n)
     top = sorted(actors, key=lambda a: -actors[a])[:300]
-    one = store.conn.execute
+    stored = documents_sql.counts(store)
     return {
         "counts": counts,
         "overdue": overdue[::-1][:5],
@@ -193,7 +145,7 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
         "stale": store.measures_stale(),
         "totals": {
             "measures": len(views),
-            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
-            "statements": one("SELECT count(*) FROM commitments").fetchone()[0],
+            "documents": stored["documents"],
+            "statements": stored["commitments"],
         },
     }

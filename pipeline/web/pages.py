@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.lang.slugs import sort_key
 from pipeline.read.query import MeasureView, as_dict
+from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
 from pipeline.web import docs_data, labels, measures_data
 from pipeline.web.measures_data import PAGE_SIZE
@@ -66,14 +67,7 @@ def _measure_or_404(app: WebApp, store: Store, measure_id: str) -> MeasureView:
 
 
 def _doc_meta(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for d in doc_ids:
-        row = store.conn.execute(
-            "SELECT doc_id, title, date, doc_type FROM documents WHERE doc_id = ?", (d,)
-        ).fetchone()
-        if row is not None:
-            out[d] = dict(row)
-    return out
+    return documents_sql.document_meta(store, doc_ids)
 
 
 def measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:

@@ -1,0 +1,148 @@
+"""Reads the web page and notebooks make of documents, commitments and their links."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pipeline.store.core import Store
+
+# Stay well under SQLite's bound-parameter limit.
+_SQL_VARS = 500
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    for i in range(0, len(ids), _SQL_VARS):
+        chunk = list(ids[i : i + _SQL_VARS])
+        yield chunk, ",".join("?" * len(chunk))
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How many documents, commitments and measures the store holds."""
+    one = store.conn.execute
+    return {
+        t: int(one(f"SELECT count(*) FROM {t}").fetchone()[0])
+        for t in ("documents", "commitments", "measures")
+    }
+
+
+def graph_fragment(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """A document's stored graph fragment, or None."""
+    row = store.conn.execute(
+        "SELECT a.data FROM documents d JOIN artifacts a ON a.sha256 = d.sha256 "
+        "AND a.stage = 'graph' WHERE d.doc_id = ?",
+        (doc_id,),
+    ).fetchone()
+    return json.loads(row["data"]) if row is not None else None
+
+
+def structures_and_actors(store: Store) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(doc id, structure artifact, extract artifact) of every document ({} where missing)."""
+    rows = store.conn.execute(
+        "SELECT d.doc_id, s.data AS st, e.data AS ex FROM documents d "
+        "LEFT JOIN artifacts s ON s.sha256 = d.sha256 AND s.stage = 'structure' "
+        "LEFT JOIN artifacts e ON e.sha256 = d.sha256 AND e.stage = 'extract'"
+    )
+    for r in rows:
+        yield (
+            r["doc_id"],
+            json.loads(r["st"]) if r["st"] else {},
+            json.loads(r["ex"]) if r["ex"] else {},
+        )
+
+
+def document_page(store: Store, limit: int, offset: int) -> tuple[list[sqlite3.Row], int]:
+    """A page of documents with their commitment counts, newest first, and the total."""
+    rows = store.conn.execute(
+        "SELECT d.*, (SELECT count(*) FROM commitments c WHERE c.doc_id = d.doc_id) AS n "
+        "FROM documents d ORDER BY d.date IS NULL, d.date DESC, d.doc_id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    return rows, counts(store)["documents"]
+
+
+def document_row(store: Store, doc_id: str) -> sqlite3.Row | None:
+    """One document's row."""
+    row: sqlite3.Row | None = store.conn.execute(
+        "SELECT * FROM documents WHERE doc_id = ?", (doc_id,)
+    ).fetchone()
+    return row
+
+
+def document_meta(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Title, date and type of each of these documents that is stored."""
+    out = {}
+    for d in doc_ids:
+        row = store.conn.execute(
+            "SELECT doc_id, title, date, doc_type FROM documents WHERE doc_id = ?", (d,)
+        ).fetchone()
+        if row is not None:
+            out[d] = dict(row)
+    return out
+
+
+def document_commitments(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """A document's commitments in order, each with the measure it was linked to."""
+    rows = store.conn.execute(
+        "SELECT c.*, m.measure_id FROM commitments c "
+        "LEFT JOIN measure_members m ON m.commitment_id = c.id WHERE c.doc_id = ? ORDER BY c.n",
+        (doc_id,),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def fragments_naming(store: Store, node_id: str) -> list[sqlite3.Row]:
+    """Documents (id, title, date, type, fragment JSON) whose graph fragment names a node."""
+    # A substring scan over the stored fragments: fine for a council's corpus, and it needs
+    # no index that would have to be kept in step with the artifacts.
+    return store.conn.execute(
+        "SELECT d.doc_id, d.title, d.date, d.doc_type, a.data FROM documents d JOIN artifacts a "
+        "ON a.sha256 = d.sha256 AND a.stage = 'graph' WHERE instr(a.data, ?) > 0 "
+        "ORDER BY d.date, d.doc_id",
+        (json.dumps(node_id),),
+    ).fetchall()
+
+
+def commitment_with_measure(store: Store, commitment_id: str) -> dict[str, Any] | None:
+    """One commitment row with the id and label of its measure."""
+    row = store.conn.execute(
+        "SELECT c.*, m.measure_id, ms.label AS measure_label FROM commitments c "
+        "LEFT JOIN measure_members m ON m.commitment_id = c.id "
+        "LEFT JOIN measures ms ON ms.id = m.measure_id WHERE c.id = ?",
+        (commitment_id,),
+    ).fetchone()
+    return dict(row) if row is not None else None
+
+
+def measures_in_documents(store: Store, doc_ids: Sequence[str]) -> set[str]:
+    """Ids of the measures stated in any of these documents."""
+    out: set[str] = set()
+    for chunk, marks in _chunks(doc_ids):
+        rows = store.conn.execute(
+            "SELECT DISTINCT m.measure_id FROM measure_members m JOIN commitments c "
+            f"ON c.id = m.commitment_id WHERE c.doc_id IN ({marks})",
+            chunk,
+        )
+        out.update(r[0] for r in rows)
+    return out
+
+
+def measure_documents(store: Store, measure_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(measure id, doc id) for every document that states one of these measures."""
+    out: list[tuple[str, str]] = []
+    for chunk, marks in _chunks(measure_ids):
+        out += store.conn.execute(
+            "SELECT m.measure_id, c.doc_id FROM measure_members m JOIN commitments c "
+            f"ON c.id = m.commitment_id WHERE m.measure_id IN ({marks})",
+            chunk,
+        ).fetchall()
+    return [(mid, doc) for mid, doc in out]
+
+
+def measure_links(store: Store) -> list[sqlite3.Row]:
+    """Every measure membership with its measure's label (one row per linked commitment)."""
+    return store.conn.execute(
+        "SELECT mm.*, m.label FROM measure_members mm LEFT JOIN measures m ON m.id = mm.measure_id"
+    ).fetchall()
