@@ -21,7 +21,15 @@ DOC_TYPES = (
     "uppfoljning",
     "other",
 )
+# The status vocabulary, in the order a measure moves through it; every stage uses these.
 STATUSES = ("proposed", "pledged", "in_progress", "done", "cancelled")
+CLOSED = ("done", "cancelled")
+# How far a measure has come: a cancellation is as final as completion.
+PROGRESS = {"proposed": 0, "pledged": 1, "in_progress": 2, "done": 3, "cancelled": 3}
+# What follow-up says about a measure, beside its status (`lofte status --status stalled`).
+ASSESSMENTS = ("stalled", "not_assessed", "assessed")
+# Every value a status filter takes: a status, overdue, or an assessment.
+STATUS_FILTERS = (*STATUSES, "overdue", *ASSESSMENTS)
 ACTOR_KINDS = ("person", "organisation", "place")
 METHODS = ("pdf-text", "ocr", "text")
 

@@ -7,21 +7,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline import api
+from pipeline.records import STATUS_FILTERS
 
 if TYPE_CHECKING:
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
-STATUS_CHOICES = (
-    "proposed",
-    "pledged",
-    "in_progress",
-    "done",
-    "cancelled",
-    "overdue",
-    "stalled",
-    "not_assessed",
-    "assessed",
-)
+STATUS_CHOICES = STATUS_FILTERS
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
 EPILOG = (
     "Exit codes: 0 ok, 1 some files failed, 2 usage, 3 store error, 4 nothing found. "

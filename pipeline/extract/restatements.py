@@ -4,52 +4,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records import Commitment
+from pipeline.lexicon.words import stopwords
+from pipeline.records import STATUSES, Commitment
 
-STATUS_ORDER = {"proposed": 0, "pledged": 1, "in_progress": 2, "done": 3, "cancelled": 4}
+STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 MERGE_SENTENCE = 0.5
 MERGE_MEASURE = 0.75
 _WORD = re.compile(r"\w+")
 # Words that say nothing about which measure it is: shared, they do not make two one.
-_FUNCTION_WORDS = frozenset(
-    [
-        "av",
-        "och",
-        "i",
-        "för",
-        "med",
-        "till",
-        "på",
-        "om",
-        "den",
-        "det",
-        "de",
-        "en",
-        "ett",
-        "som",
-        "samt",
-        "från",
-        "inom",
-        "mellan",
-        "hos",
-        "vid",
-        "revidering",
-        "översyn",
-        "uppföljning",
-        "införande",
-        "utredning",
-        "utvärdering",
-        "utökning",
-        "rekrytering",
-        "implementering",
-        "kartläggning",
-        "utveckling",
-        "hantering",
-        "delning",
-        "stärkning",
-        "förstärkning",
-    ]
-)
+_FUNCTION_WORDS = stopwords("same_measure")
 
 
 def _words(text: str) -> set[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.lang.slugs import fold
+from pipeline.lexicon.words import stopwords
 from pipeline.records import Identifier
 
 ANSWER_TYPES = frozenset({"interpellationssvar", "tjansteutlatande", "yttrande", "protokoll"})
@@ -14,19 +15,7 @@ LEAD_CHARS = 2500
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Function words, document-kind words and council boilerplate say nothing about the topic,
 # so two titles must share other words to be about the same question.
-_STOP_WORDS = """
-och eller samt att som det den de en ett är var har hade ska skall kan vara blir med
-till från för på av om vid över under inom efter mellan mot utan genom hos kring
-angående gällande rörande avseende beträffande inför samt även också alla inte ej hur
-vad vilka vilken vilket när där här denna detta dessa sin sitt sina deras vår våra vårt
-mfl m.fl fler flera mer mest ny nya nytt andra annat bland interpellation
-interpellationen interpellationssvar svar svaret skrivelse skrivelsen motion motionen
-yttrande yttrandet tjänsteutlåtande utlåtande tjänsteskrivelse remiss remissen remissvar
-protokoll protokollet medborgarförslag förslag förslaget beslut ärende ärendet fråga
-frågan nämndinitiativ ledamotsinitiativ besvarande bilaga dnr stad staden
-kommun kommunen
-"""
-_STOP = frozenset(fold(w) for w in _STOP_WORDS.split())
+_STOP = frozenset(fold(w) for w in stopwords("title_topic"))
 # Inflection endings, longest first: stripping them from folded words lets "skolan" meet
 # "skola" and OCR'd "gangvagar" meet "gångvägar" without a dictionary.
 _ENDING_LIST = "arnas ernas ornas arna erna orna ande ende ens ets ans ars ers ors en et na ar er or an a e n s"

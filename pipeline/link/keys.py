@@ -7,50 +7,12 @@ from functools import lru_cache
 
 from pipeline.lang import lemmas
 from pipeline.lang.slugs import slugify
+from pipeline.lexicon.words import stopwords
 from pipeline.records import Commitment, MeasureKey
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Function words and the generic nouns that every measure shares carry no identity.
-STOP = frozenset(
-    [
-        "och",
-        "eller",
-        "samt",
-        "att",
-        "av",
-        "för",
-        "på",
-        "i",
-        "med",
-        "till",
-        "om",
-        "från",
-        "som",
-        "det",
-        "den",
-        "de",
-        "en",
-        "ett",
-        "ska",
-        "skall",
-        "kommer",
-        "vara",
-        "är",
-        "har",
-        "inom",
-        "mellan",
-        "under",
-        "efter",
-        "vid",
-        "så",
-        "även",
-        "också",
-        "alla",
-        "nya",
-        "ny",
-        "nytt",
-    ]
-)
+STOP = stopwords("measure_key")
 
 
 @lru_cache(maxsize=65536)

@@ -11,7 +11,8 @@ import numpy as np
 from pipeline.lang.slugs import slugify, sort_key
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
-from pipeline.link.timeline import CLOSED, order_key, summarise
+from pipeline.link.timeline import order_key, summarise
+from pipeline.records import CLOSED
 
 # Calibrated on corpus/labels/measure_pairs.tsv (scripts/eval_linking.py prints the sweep).
 JOIN_AT = 0.46

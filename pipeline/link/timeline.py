@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-CLOSED = ("done", "cancelled")
-PROGRESS = {"proposed": 0, "pledged": 1, "in_progress": 2, "done": 3, "cancelled": 3}
+from pipeline.records import CLOSED, PROGRESS
+
 # Document types whose pledged/done/cancelled statements are decisions on a motion.
 DECIDING = ("protokoll", "uppfoljning")
 DECISION_STATUSES = ("pledged", "done", "cancelled")

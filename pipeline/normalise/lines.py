@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pipeline.lexicon.words import stopwords
 from pipeline.normalise.ocrfix_lexicon import lexicon
 
 Edit = tuple[int, int, str]
@@ -22,11 +23,7 @@ NAME_LINE = re.compile(
 )
 TERMINAL = ".!?:;"
 # Words that cannot end a sentence or a heading: a line ending in one continues below.
-_FUNCTION = """och eller samt men att som i på av till för med om från vid hos under inom mot
-efter genom mellan utan över enligt kring bland den det de en ett dess deras sin sitt sina
-denna detta dessa är har ska skall kan bör får vara varit blir blev exempel både än såsom
-respektive resp inklusive"""
-FUNCTION_WORDS = frozenset(_FUNCTION.split())
+FUNCTION_WORDS = stopwords("line_end")
 KEEP_HYPHEN_NEXT = frozenset({"och", "eller", "samt", "resp", "respektive", "som", "till"})
 WORD_END = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ]+)-$")
 WORD_START = re.compile(r"^([A-Za-zÀ-ÖØ-öø-ÿ]+)")

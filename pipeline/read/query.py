@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from pipeline.lang.slugs import fold
-from pipeline.link.timeline import CLOSED, motion_flag, order_key, summarise
 from pipeline.link.timeline import is_overdue as _overdue
+from pipeline.link.timeline import motion_flag, order_key, summarise
 from pipeline.read.views import MeasureView, Statement, as_dict, measure_view, statement
+from pipeline.records import ASSESSMENTS, CLOSED
 from pipeline.store import measure_sql as msql
 from pipeline.store.core import Store
 
@@ -26,12 +27,10 @@ __all__ = [
     "statements_for",
 ]
 
-DONE = CLOSED
-
 
 def is_overdue(status: str, due: str | None, as_of: date) -> bool:
     """Due date passed with no done/cancelled evidence (judged from the latest status)."""
-    return _overdue(status in DONE, due, as_of)
+    return _overdue(status in CLOSED, due, as_of)
 
 
 def search_terms(query: str) -> list[str]:
@@ -50,7 +49,7 @@ def search_terms(query: str) -> list[str]:
 def _matches(view: MeasureView, status: str | None) -> bool:
     if not status:
         return True
-    if status in msql.ASSESSMENTS:
+    if status in ASSESSMENTS:
         return view.assessment == status
     return view.shown_status == status or view.status == status
 

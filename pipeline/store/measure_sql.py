@@ -9,9 +9,9 @@ from typing import Any
 
 from pipeline.lang.search import Expression, match_expression, phrase, split_compounds
 from pipeline.lang.slugs import fold
+from pipeline.records import ASSESSMENTS
 from pipeline.store.core import Store
 
-ASSESSMENTS = ("stalled", "not_assessed", "assessed")
 # Measures having a word that contains the substring: vocabulary by trigram, then postings.
 WORD_SQL = (
     "SELECT w.measure FROM measure_words w WHERE w.word IN "

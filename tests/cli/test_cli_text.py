@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.cli.main import main
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DIGITAL = CORPUS / "pdf" / "skrivelse_2008_arbetsgrupp_digital.pdf"
 SCAN = CORPUS / "scans" / "interpellation_jonsson_skarholmen_scan.pdf"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

@@ -30,7 +30,7 @@ from pipeline.store.core import Store
 from pipeline.web import is_local, make_server, measures_data, url_of
 from pipeline.web.labels import STATUS_LABELS
 
-from .conftest import REPO, SEEDS
+from ..conftest import REPO, SEEDS
 
 AS_OF = date(2025, 6, 1)
 SHOTS = REPO / "test-output" / "screenshots"

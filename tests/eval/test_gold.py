@@ -89,7 +89,7 @@ def test_the_older_sentence_labels_are_linked_to_the_gold() -> None:
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).parents[1] / "scripts" / "gold_crosswalk.py"
+    path = Path(__file__).parents[2] / "scripts" / "gold_crosswalk.py"
     spec = importlib.util.spec_from_file_location("gold_crosswalk", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
@@ -98,7 +98,7 @@ def test_the_older_sentence_labels_are_linked_to_the_gold() -> None:
     assert tally["document not in gold"] == 0
     kept = [r for r in rows if r["gold_index"]]
     assert len(kept) >= 0.75 * len(rows)
-    stored = (Path(__file__).parents[1] / "corpus" / "annotations" / "crosswalk.tsv").read_text(
+    stored = (Path(__file__).parents[2] / "corpus" / "annotations" / "crosswalk.tsv").read_text(
         encoding="utf-8"
     )
     assert len(stored.splitlines()) == len(rows) + 1

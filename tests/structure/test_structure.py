@@ -23,7 +23,7 @@ from pipeline.structure.doctype_rules import rule_doctype
 from pipeline.structure.lines import split_lines
 from pipeline.structure.sections import find_title
 
-SHARED = Path(os.environ.get("LOFTE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SHARED = Path(os.environ.get("LOFTE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
 SEEDS = SHARED / "gold" / "seeds"
 
 # (doc_id, snippet, expected doc_type from rules, expected own date)

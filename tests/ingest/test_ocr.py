@@ -18,7 +18,7 @@ from pipeline.eval.devpaths import GOLD_SEEDS
 from pipeline.ingest.reader import ingest_file
 from pipeline.records import Options
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SCAN = REPO / "corpus" / "scans" / "interpellation_jonsson_skarholmen_scan.pdf"
 SEED_NAME = "interpellation_jonsson_skarholmen.txt"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

@@ -24,7 +24,7 @@ from pipeline.extract.deadlines.core import (
     pick_deadline,
 )
 
-TABLE = Path(__file__).parent / "data" / "deadline_expressions.tsv"
+TABLE = Path(__file__).parents[1] / "data" / "deadline_expressions.tsv"
 MONTH_NAMES = [
     "januari",
     "februari",

@@ -9,7 +9,7 @@ import pytesseract
 import pytest
 
 from pipeline.ingest.reread import MIN_GAIN, REREAD_BELOW, better, reread, unsure_words
-from tests.test_ocr import PAGE_ONE, needs_font, text_image
+from tests.ingest.test_ocr import PAGE_ONE, needs_font, text_image
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing")
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 import pipeline.extract.spacy_components  # noqa: F401  (registers the factories)
 from pipeline.lang.lemmas import lemma
 
-MODEL = Path(__file__).resolve().parents[1] / "models" / "spacy_sv"
+MODEL = Path(__file__).resolve().parents[2] / "models" / "spacy_sv"
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from pipeline.link.doclinks import DocInfo, DocLink, info_from_structure, resolve
 from pipeline.records import Identifier
 
-SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "corpus" / "seeds"
 
 
 def _pairs(links: list[DocLink]) -> dict[tuple[str, str], str]:

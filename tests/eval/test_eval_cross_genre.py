@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.eval import gold
 
-SCRIPT = Path(__file__).parents[1] / "scripts" / "eval_cross_genre.py"
+SCRIPT = Path(__file__).parents[2] / "scripts" / "eval_cross_genre.py"
 _spec = importlib.util.spec_from_file_location("eval_cross_genre", SCRIPT)
 assert _spec and _spec.loader
 ecg = importlib.util.module_from_spec(_spec)

@@ -16,7 +16,7 @@ from pipeline.run.executors import SerialExecutor
 from pipeline.run.runner import run
 from pipeline.store.core import Store
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def _copy_seeds(dst: Path, copies: int = 1) -> list[Path]:
@@ -75,7 +75,7 @@ def test_sigkill_halfway_then_resume(tmp_path: Path) -> None:
         "1",
         "--no-progress",
     ]
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = 0
     deadline = time.monotonic() + 120

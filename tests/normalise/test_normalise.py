@@ -14,7 +14,7 @@ from pipeline.normalise.textmap import raw_span
 from pipeline.records import Ingested, LineBox, Page
 
 SEED_003 = (
-    Path(__file__).resolve().parents[2] / "shared/gold/seeds/svar_interpellation_ojanne_2023.txt"
+    Path(__file__).resolve().parents[3] / "shared/gold/seeds/svar_interpellation_ojanne_2023.txt"
 )
 
 

@@ -10,7 +10,7 @@ from pipeline.run.executors import DaskExecutor, Executor, ProcessExecutor, Seri
 from pipeline.run.runner import run
 from pipeline.store.core import Store
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def _ingest(tmp_path: Path, name: str, executor: Executor) -> list[tuple]:

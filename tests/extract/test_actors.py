@@ -13,7 +13,7 @@ from pipeline.extract.actors import find_actors
 from pipeline.lexicon.gazetteers import is_org_word, load, role_of
 from pipeline.records import Actor, Structure
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = GOLD_SEEDS
 
 

@@ -10,7 +10,7 @@ import pytest
 from pipeline.normalise import ocrtokens
 from pipeline.normalise.ocrfix import correct_text, damage_score, is_damaged
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared/gold/seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared/gold/seeds"
 # A damaged paragraph in the style of a scanned council answer (written for this test).
 DAMAGED = (
     "Forvaltningen ar medveten om att manga barn far illa i omradet. Darfor ska "

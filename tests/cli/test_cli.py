@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.cli.main import main
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from pipeline.errors import LofteError
 from pipeline.ingest.reader import ingest_file, sniff
 from pipeline.records import Ingested, Options
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DIGITAL = REPO / "corpus" / "pdf" / "skrivelse_2008_arbetsgrupp_digital.pdf"
 OPTS = Options()
 

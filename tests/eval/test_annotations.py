@@ -17,7 +17,7 @@ import pytest
 from pipeline.eval.devpaths import CORPUS_REAL
 from pipeline.records import STATUSES as RECORD_STATUSES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TSV = ROOT / "corpus" / "annotations" / "sentences.tsv"
 HELDOUT = ROOT / "corpus" / "annotations" / "heldout.tsv"
 BOTH = pytest.mark.parametrize("tsv", [TSV, HELDOUT], ids=["sentences", "heldout"])

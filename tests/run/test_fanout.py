@@ -140,7 +140,7 @@ def test_failing_page_tasks_give_the_document_one_coded_error(tmp_path: Path) ->
 
 
 def test_born_digital_pdfs_do_not_fan_out(tmp_path: Path) -> None:
-    digital = Path(__file__).resolve().parent.parent / "corpus" / "pdf"
+    digital = Path(__file__).resolve().parents[2] / "corpus" / "pdf"
     executor = InlineExecutor()
     with Store(tmp_path / "s.db") as store:
         report = run([digital], store, executor)
