@@ -31,6 +31,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E010": ("text could not be decoded", "the bytes are not text in a known encoding"),
     "E011": ("no usable text", "the document yielded no readable Swedish text"),
     "E012": ("stage failed", "an internal error; please report it with the file"),
+    "E013": (
+        "worker process died",
+        "the process reading this file was killed (out of memory?); the rest went on",
+    ),
     "E020": ("store error", "the SQLite file is locked, read-only or damaged"),
     "E021": ("export failed", "nothing was written; see the message"),
     "E022": (

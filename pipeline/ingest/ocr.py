@@ -11,7 +11,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from pipeline.ingest.deskew import deskew
-from pipeline.ingest.reread import reread
+from pipeline.ingest.reread import ANY_FAILURE, ENGINE_FAILURES, reread
 from pipeline.ingest.timelimit import Deadline
 from pipeline.records import LineBox, Page
 
@@ -76,7 +76,7 @@ def detect_rotation(image: Image.Image, lang_timeout: float) -> int:
             output_type=pytesseract.Output.DICT,
             timeout=lang_timeout,
         )
-    except (pytesseract.TesseractError, RuntimeError, ValueError, OSError):
+    except ANY_FAILURE:
         return 0
     if float(osd.get("orientation_conf", 0.0)) < MIN_OSD_CONFIDENCE:
         return 0
@@ -151,6 +151,8 @@ def _recognise(image: Image.Image, lang: str, dpi: float, deadline: Deadline) ->
         raise OcrError("tesseract is not installed") from exc
     except pytesseract.TesseractError as exc:
         raise OcrError(f"tesseract: {exc.message}".strip()) from exc
+    except ENGINE_FAILURES as exc:
+        raise OcrError(f"tesseract failed: {type(exc).__name__}: {exc}"[:300]) from exc
     except RuntimeError as exc:
         if _is_timeout(exc):
             raise OcrError(f"tesseract exceeded {timeout:g} s", timed_out=True) from exc

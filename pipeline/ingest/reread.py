@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from typing import Any
 
 import pytesseract
 from PIL import Image
+
+# Ways a tesseract run fails other than by its time limit: an error status, a crash (also
+# of `tesseract --version`, which pytesseract runs first), or output it cannot parse.
+# pytesseract calls sys.exit() when that version string is empty: a broken engine must
+# cost one page, not the worker, so SystemExit is caught here too.
+ENGINE_FAILURES: tuple[type[BaseException], ...] = (
+    SystemExit,
+    pytesseract.TesseractError,
+    pytesseract.TSVNotSupported,
+    subprocess.SubprocessError,
+    OSError,
+    ValueError,
+    KeyError,
+)
+# The same, plus a timeout (pytesseract raises RuntimeError when it kills a slow run).
+ANY_FAILURE: tuple[type[BaseException], ...] = (*ENGINE_FAILURES, RuntimeError)
 
 # Words below this confidence (0..100) get a second look. On clean 300-dpi council pages
 # about one word in 250 is this unsure; most are long compounds ("stadsdelsnämnd…") and
@@ -125,7 +142,7 @@ def reread(
             output_type=pytesseract.Output.DICT,
             timeout=timeout,
         )
-    except (pytesseract.TesseractError, RuntimeError, OSError):
+    except ANY_FAILURE:
         return data, Reread(len(picks), 0)
     out = {key: list(values) for key, values in data.items()}
     replaced = 0

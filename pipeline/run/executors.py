@@ -6,12 +6,16 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from pipeline.run.process import warm_up
 
 T = TypeVar("T")
 R = TypeVar("R")
+# What to yield for an item whose worker process died running it (killed, out of memory).
+OnCrash = Callable[[T, BaseException], R]
 
 
 class Executor(Protocol):
@@ -19,8 +23,13 @@ class Executor(Protocol):
 
     name: str
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Results in completion order."""
+    def map_unordered(
+        self,
+        fn: Callable[[T], R],
+        items: Iterable[T],
+        on_crash: OnCrash[T, R] | None = None,
+    ) -> Iterator[R]:
+        """Results in completion order; ``on_crash`` turns a dead worker into a result."""
         ...
 
     def close(self) -> None:
@@ -33,8 +42,13 @@ class SerialExecutor:
 
     name = "serial"
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Results in input order, one at a time."""
+    def map_unordered(
+        self,
+        fn: Callable[[T], R],
+        items: Iterable[T],
+        on_crash: OnCrash[T, R] | None = None,
+    ) -> Iterator[R]:
+        """Results in input order, one at a time (a crash here is this process's own)."""
         for item in items:
             yield fn(item)
 
@@ -56,27 +70,76 @@ class ProcessExecutor:
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        self._pool = ProcessPoolExecutor(
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
         )
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Keep a bounded number of tasks in flight so huge batches use little memory."""
+    def _restart(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+
+    def map_unordered(
+        self,
+        fn: Callable[[T], R],
+        items: Iterable[T],
+        on_crash: OnCrash[T, R] | None = None,
+    ) -> Iterator[R]:
+        """Keep a bounded number of tasks in flight so huge batches use little memory.
+
+        When a worker dies, every task in flight fails with it; with ``on_crash`` the pool
+        is restarted and those tasks run again one by one, so only the one that kills its
+        worker again is reported, and the rest of the batch goes on.
+        """
         it = iter(items)
-        pending: set[Future[R]] = set()
+        pending: dict[Future[R], T] = {}
         limit = self.jobs * 2
-        for item in it:
-            pending.add(self._pool.submit(fn, item))
-            if len(pending) >= limit:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    yield fut.result()
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        orphans: list[T] = []  # submitted to a pool that had already broken
+        while True:
+            for item in islice(it, limit - len(pending)):
+                try:
+                    pending[self._pool.submit(fn, item)] = item
+                except BrokenProcessPool:
+                    if on_crash is None:
+                        raise
+                    orphans.append(item)
+            if not pending and not orphans:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED) if pending else (set(), set())
+            crashed = bool(orphans)
             for fut in done:
-                yield fut.result()
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:
+                    if on_crash is None:
+                        raise
+                    crashed = True  # stays pending: it runs again below
+                    continue
+                del pending[fut]
+                yield result
+            if crashed and on_crash is not None:
+                suspects = [*pending.values(), *orphans]
+                pending.clear()
+                orphans.clear()
+                self._restart()
+                yield from self._one_by_one(fn, suspects, on_crash)
+
+    def _one_by_one(
+        self, fn: Callable[[T], R], items: list[T], on_crash: OnCrash[T, R]
+    ) -> Iterator[R]:
+        """Run the tasks a crash took down alone, so the one that kills its worker is known."""
+        for item in items:
+            try:
+                result = self._pool.submit(fn, item).result()
+            except BrokenProcessPool as again:
+                self._restart()
+                yield on_crash(item, again)
+            else:
+                yield result
 
     def close(self) -> None:
         """Shut the pool down."""
@@ -104,13 +167,30 @@ class DaskExecutor:
             self.client = Client(address)
         self.client.run(_init_worker)
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Submit everything and yield results as workers finish them."""
-        from dask.distributed import as_completed
+    def map_unordered(
+        self,
+        fn: Callable[[T], R],
+        items: Iterable[T],
+        on_crash: OnCrash[T, R] | None = None,
+    ) -> Iterator[R]:
+        """Submit everything and yield results as workers finish them.
 
-        futures = self.client.map(fn, list(items), pure=False)
+        Dask already retries a task whose worker died; one that kills workers every time
+        ends as ``KilledWorker``, which ``on_crash`` turns into that task's result.
+        """
+        from dask.distributed import as_completed
+        from distributed.scheduler import KilledWorker
+
+        work = list(items)
+        futures = self.client.map(fn, work, pure=False)
+        index = {f.key: n for n, f in enumerate(futures)}
         for fut in as_completed(futures):
-            yield fut.result()
+            try:
+                yield fut.result()
+            except KilledWorker as exc:
+                if on_crash is None:
+                    raise
+                yield on_crash(work[index[fut.key]], exc)
 
     def close(self) -> None:
         """Disconnect, and stop the LocalCluster if we started it."""

@@ -158,6 +158,12 @@ def _elapsed_error(results: list[PageResult], opts: Options) -> tuple[str, str] 
     return None
 
 
+def _crashed_pages(job: PageJob, exc: BaseException) -> PageResult:
+    """A page range whose worker died: the document fails with E013, the batch goes on."""
+    line = LofteError("E013", f"{type(exc).__name__} during OCR of pages", job.path).one_line()
+    return PageResult(job.path, list(job.numbers), error_code="E013", error=line)
+
+
 def prefetch(tasks: list[Task], executor: Executor) -> Prefetched:
     """OCR the pages of long scans over ``executor``; a serial executor gets nothing to do."""
     out = Prefetched()
@@ -182,7 +188,7 @@ def prefetch(tasks: list[Task], executor: Executor) -> Prefetched:
             out.page_tasks += 1
             yield job
 
-    for res in executor.map_unordered(ocr_task, pending()):
+    for res in executor.map_unordered(ocr_task, pending(), on_crash=_crashed_pages):
         results[res.path].append(res)
         if res.error_code:
             failed.add(res.path)

@@ -192,7 +192,8 @@ def run(
     cached_by_path = {t.path: t.cached for t in tasks}
     done_early = {res.path for res in pre.failed}
     todo = [t for t in tasks if t.path not in done_early]
-    for res in chain(pre.failed, executor.map_unordered(process, todo)):
+    results = executor.map_unordered(process, todo, on_crash=crashed)
+    for res in chain(pre.failed, results):
         if res.path in pre.ingested:
             # Fanned-out ingest is new work too: store it with the stages after it.
             res.artifacts = {"ingest": pre.ingested[res.path], **res.artifacts}
@@ -211,6 +212,13 @@ def run(
     elif relink.needed(store, report.processed):
         relink.rebuild(store)
     return report
+
+
+def crashed(task: Task, exc: BaseException) -> Result:
+    """The result of a document whose worker process died running it: E013, batch goes on."""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    line = LofteError("E013", detail, task.path).one_line()
+    return Result(task.path, task.doc_id, task.sha256, error_code="E013", error=line)
 
 
 def process_path(path: Path, opts: Options | None = None, doc_id: str | None = None) -> Document:

@@ -45,7 +45,9 @@ class InlineExecutor:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    def map_unordered(
+        self, fn: Callable[[T], R], items: Iterable[T], on_crash: object = None
+    ) -> Iterator[R]:
         """Results in input order, noting which function ran."""
         for item in items:
             self.calls.append(getattr(fn, "__name__", ""))
