@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lexicon import genres
 from pipeline.lexicon.cues import (
     BOUNDARY,
     CUES,
@@ -148,7 +149,7 @@ def find_cues(sentence: str, doc_type: str) -> list[Cue]:
             if family in ("future", "progress", "done") and _relative(sentence, m.start()):
                 continue
             found.append(Cue(family, label, m.start(), m.end()))
-    if doc_type == "uppfoljning":
+    if genres.has(doc_type, "narrates_done"):
         # Annual reports narrate finished measures in the preterite.
         for m in PRETERITE_DONE.finditer(sentence):
             if not _subordinate(sentence, m.start()) and not _relative(sentence, m.start()):
@@ -156,7 +157,7 @@ def find_cues(sentence: str, doc_type: str) -> list[Cue]:
     for c in _perfect_cues(sentence):
         if not _subordinate(sentence, c.start) and not _relative(sentence, c.start):
             found.append(c)
-    if doc_type in PROPOSAL_DOCS or doc_type == "other":
+    if genres.has(doc_type, "demands"):
         for m in DEMAND.finditer(sentence):
             if not _subordinate(sentence, m.start()) and _demand_subject(sentence, m.start()):
                 modal = m.group(0).split()[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.lang.rx import guarded
+from pipeline.lexicon import genres
 
 _I = re.IGNORECASE
 W = r"[\wåäöÅÄÖé-]+"
@@ -268,7 +269,7 @@ SUBORDINATE = guarded(
     _I,
 )
 BOUNDARY = guarded(r"[,;:()]|\boch\b|\bsamt\b|\bmen\b", _I)
-PROPOSAL_DOCS = frozenset({"motion", "interpellation", "skrivelse"})
+PROPOSAL_DOCS = genres.with_trait("proposes")
 DEMAND = guarded(
     rf"\b(?:behöver|bör|måste)\s+(?:{W}\s+){{0,2}}?(?!(?:vara|finnas|ha|bli|få|kunna)\b)"
     rf"[a-zåäö]+(?:a|å|as)\b",

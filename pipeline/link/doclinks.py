@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pipeline.lang.slugs import fold
+from pipeline.lexicon import genres
 from pipeline.link.doclinks_base import (
     ANSWER_MARK,
     ANSWER_TYPES,
@@ -73,7 +74,7 @@ def _answers(d: DocInfo, ref: str, target: DocInfo) -> bool:
     """True when ``ref`` is what ``d`` answers rather than something it only cites."""
     if d.doc_type not in ANSWER_TYPES:
         return False
-    if target.doc_type in ANSWER_TYPES and d.doc_type != "protokoll":
+    if target.doc_type in ANSWER_TYPES and not genres.has(d.doc_type, "minutes"):
         return False
     if ANSWER_MARK.search(ref):
         return True
@@ -106,7 +107,7 @@ def _owns(ident: Identifier, target: DocInfo, d: DocInfo) -> bool:
     """A numbered identifier belongs to the document of that kind; a dnr to the case opener."""
     if ident.scheme in _NUMBER_SCHEMES:
         return target.doc_type == ident.scheme
-    return target.doc_type not in ANSWER_TYPES or d.doc_type == "protokoll"
+    return target.doc_type not in ANSWER_TYPES or genres.has(d.doc_type, "minutes")
 
 
 def _by_identifier(d: DocInfo, ref: str, index: dict[str, Any]) -> list[DocLink]:

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.lang.slugs import fold
+from pipeline.lexicon import genres
 from pipeline.lexicon.words import stopwords
 from pipeline.records import Identifier
 
-ANSWER_TYPES = frozenset({"interpellationssvar", "tjansteutlatande", "yttrande", "protokoll"})
+ANSWER_TYPES = genres.with_trait("answers")
 LEAD_CHARS = 2500
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Function words, document-kind words and council boilerplate say nothing about the topic,

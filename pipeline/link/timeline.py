@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from pipeline.lexicon import genres
 from pipeline.records import CLOSED, PROGRESS
 
 # Document types whose pledged/done/cancelled statements are decisions on a motion.
-DECIDING = ("protokoll", "uppfoljning")
+DECIDING = genres.with_trait("decides")
 DECISION_STATUSES = ("pledged", "done", "cancelled")
 # Kommunallagen 5 kap. 35 §: a motion should be decided within a year of being filed.
 MOTION_LIMIT = timedelta(days=365)

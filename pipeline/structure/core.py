@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.lexicon import genres
 from pipeline.records import Structure
 from pipeline.structure import doctype
 from pipeline.structure.dates import own_date
@@ -23,7 +24,7 @@ def analyse(text: str) -> Structure:
     title_line = find_title(lines)
     title = title_text(lines, title_line) if title_line else inline_title(text)
     found_sections = sections(lines, len(text), title_line)
-    ids = identifiers(head_text(text, _ID_HEAD_CHARS), text, doc_type == "protokoll")
+    ids = identifiers(head_text(text, _ID_HEAD_CHARS), text, genres.has(doc_type, "minutes"))
     return Structure(
         doc_type=doc_type,
         doc_type_source=source,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lexicon import genres
 from pipeline.records import Actor
 from pipeline.structure.lines import Line
 
@@ -94,7 +95,8 @@ def authors(text: str, lines: list[Line], head: str, doc_type: str) -> list[Acto
         nxt = content[i + 1] if i + 1 < len(content) else None
         role_m = _ROLE_LINE.match(nxt[1].clean) if nxt and nxt[0] == k + 1 else None
         signed = i > 0 and _SIGN_PLACE.match(content[i - 1][1].clean) is not None
-        party_alone = nm.group("party") and ln.start >= tail_from and doc_type != "protokoll"
+        minutes = genres.has(doc_type, "minutes")
+        party_alone = nm.group("party") and ln.start >= tail_from and not minutes
         if role_m or signed or party_alone:
             role = role_m.group("role") if role_m else None
             out.append(_actor(nm.group("name"), "person", nm.group("party"), role, ln.start))
