@@ -12,7 +12,7 @@ from typing import Any
 from pipeline.errors import LofteError
 from pipeline.graph.fragments import commitment_id
 from pipeline.records import Document, Extraction, MeasureKey, Options, Structure, from_dict
-from pipeline.run import fanout, relink, stages
+from pipeline.run import fanout, stages
 from pipeline.run.executors import Executor, SerialExecutor
 from pipeline.run.process import Result, Task, process, sha256_file
 from pipeline.store.core import Store
@@ -209,8 +209,10 @@ def run(
         # Relinking reads every stored commitment; a corpus fed in many batches links once.
         if report.processed:
             store.mark_measures_stale()
-    elif relink.needed(store, report.processed):
-        relink.rebuild(store)
+    else:
+        for corpus_stage in stages.corpus_stages():
+            if corpus_stage.needed(store, report.processed):
+                corpus_stage.fn(store)
     return report
 
 

@@ -1,4 +1,4 @@
-"""The stage registry: six named, versioned functions over a Document record."""
+"""The stage registry: six per-document stages over a Document, and the corpus stages after them."""
 
 from __future__ import annotations
 
@@ -75,3 +75,37 @@ def run_stage(name: str, doc: Document, opts: Options) -> Document:
 def artifact_of(doc: Document, name: str) -> Any:
     """The field of ``doc`` that stage ``name`` fills."""
     return getattr(doc, get(name).fills)
+
+
+@dataclass(frozen=True)
+class CorpusStage:
+    """A step over the whole store after a batch (relinking measures), named and versioned.
+
+    ``needed(store, processed)`` says whether it must run after a batch that processed
+    ``processed`` documents; ``fn(store)`` runs it.
+    """
+
+    name: str
+    version: str
+    fn: Callable[[Any], int]
+    needed: Callable[[Any, int], bool]
+
+
+_CORPUS: dict[str, CorpusStage] = {}
+
+
+def register_corpus(
+    name: str, version: str, needed: Callable[[Any, int], bool]
+) -> Callable[[Callable[..., int]], Callable[..., int]]:
+    """Decorator: register ``fn(store)`` as the corpus stage ``name``."""
+
+    def deco(fn: Callable[..., int]) -> Callable[..., int]:
+        _CORPUS[name] = CorpusStage(name, version, fn, needed)
+        return fn
+
+    return deco
+
+
+def corpus_stages() -> list[CorpusStage]:
+    """The corpus stages, in the order they were registered."""
+    return list(_CORPUS.values())

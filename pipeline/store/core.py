@@ -14,54 +14,9 @@ from typing import Any
 
 from pipeline.errors import LofteError
 from pipeline.lang.search import fold_fast
+from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, is_stale
 
 _WORD = re.compile(r"[^\W_]+")
-
-SCHEMA_VERSION = "2"
-# Tables computed from the commitments; dropped and rebuilt when the schema changes.
-DERIVED = ("measures", "measure_members", "measure_words", "vocab", "measure_fts")
-
-_DDL = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sources(
-  path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, doc_id TEXT NOT NULL, state TEXT NOT NULL,
-  error_code TEXT, error TEXT, updated TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS artifacts(
-  sha256 TEXT NOT NULL, stage TEXT NOT NULL, version TEXT NOT NULL, data TEXT NOT NULL,
-  PRIMARY KEY(sha256, stage));
-CREATE TABLE IF NOT EXISTS documents(
-  doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL, doc_type TEXT,
-  date TEXT, title TEXT, pages INTEGER, extraction TEXT);
-CREATE TABLE IF NOT EXISTS commitments(
-  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, n INTEGER NOT NULL, sentence TEXT NOT NULL,
-  measure TEXT, measure_key TEXT, lemmas TEXT, responsible TEXT, status TEXT NOT NULL,
-  deadline_text TEXT, deadline_start TEXT, deadline_end TEXT, page INTEGER,
-  char_start INTEGER, char_end INTEGER, doc_date TEXT, doc_type TEXT);
-CREATE INDEX IF NOT EXISTS commitments_doc ON commitments(doc_id);
-CREATE TABLE IF NOT EXISTS measures(
-  id TEXT PRIMARY KEY, label TEXT NOT NULL, status TEXT NOT NULL, due TEXT,
-  first_seen TEXT, last_seen TEXT, statements INTEGER NOT NULL, responsible TEXT,
-  search TEXT NOT NULL, closed INTEGER NOT NULL DEFAULT 0, assessment TEXT,
-  motion_date TEXT, decision_date TEXT, sort_key TEXT NOT NULL DEFAULT '',
-  sources TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS measures_sort ON measures(sort_key, id);
-CREATE TABLE IF NOT EXISTS measure_members(
-  commitment_id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, reason TEXT NOT NULL,
-  score REAL);
-CREATE INDEX IF NOT EXISTS members_measure ON measure_members(measure_id);
-CREATE TABLE IF NOT EXISTS measure_words(
-  word TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY(word, measure)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize='trigram');
-"""
-
-
-def _stale(conn: sqlite3.Connection) -> bool:
-    """True when the file holds derived tables of another schema version."""
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    except sqlite3.OperationalError:
-        return False
-    return row is not None and row[0] != SCHEMA_VERSION
 
 
 @dataclass
@@ -83,7 +38,7 @@ class Store:
         try:
             if readonly:
                 self.conn = self._open_readonly()
-                if _stale(self.conn):
+                if is_stale(self.conn):
                     # Reading never writes: upgrading is left to a command that writes anyway.
                     self.conn.close()
                     raise LofteError("E022", f"schema is not {SCHEMA_VERSION}", self.path)
@@ -91,10 +46,10 @@ class Store:
                 self.conn = sqlite3.connect(self.path, timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-                stale = _stale(self.conn)
+                stale = is_stale(self.conn)
                 if stale:
                     self.conn.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in DERIVED))
-                self.conn.executescript(_DDL)
+                self.conn.executescript(DDL)
                 self.conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,)
                 )
@@ -242,6 +197,16 @@ class Store:
     def integrity(self) -> str:
         """SQLite's own integrity check ('ok' when healthy)."""
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def meta(self, key: str) -> str | None:
+        """A value from the store's own key-value table."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a value in the store's own key-value table."""
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
 
     def mark_measures_stale(self) -> None:
         """Record that documents were stored without relinking measures (``lofte link``)."""
