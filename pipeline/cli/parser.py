@@ -62,7 +62,9 @@ def _reading(sub: Sub) -> None:
     _db(sp)
     sp.add_argument("--as-of", type=iso_date, default=None, help="judge overdue at this date")
     sp.add_argument(
-        "--status", choices=STATUS_CHOICES, help="latest status, overdue, or an assessment"
+        "--status",
+        choices=STATUS_CHOICES,
+        help="the status shown (an overdue pledge shows as overdue), or an assessment",
     )
     sp.add_argument("--actor", help="responsible actor contains this")
     sp.add_argument("--format", choices=["table", "json", "csv"], default="table")

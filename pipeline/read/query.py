@@ -8,8 +8,15 @@ from datetime import date
 from pipeline.lang.slugs import fold
 from pipeline.link.timeline import is_overdue as _overdue
 from pipeline.link.timeline import motion_flag, order_key, summarise
-from pipeline.read.views import MeasureView, Statement, as_dict, measure_view, statement
-from pipeline.records import ASSESSMENTS, CLOSED
+from pipeline.read.views import (
+    MeasureView,
+    Statement,
+    as_dict,
+    matches_status,
+    measure_view,
+    statement,
+)
+from pipeline.records import CLOSED
 from pipeline.store import measure_sql as msql
 from pipeline.store.core import Store
 
@@ -46,14 +53,6 @@ def search_terms(query: str) -> list[str]:
     return terms
 
 
-def _matches(view: MeasureView, status: str | None) -> bool:
-    if not status:
-        return True
-    if status in ASSESSMENTS:
-        return view.assessment == status
-    return view.shown_status == status or view.status == status
-
-
 def find_measures(
     store: Store,
     query: str | None = None,
@@ -83,7 +82,7 @@ def find_measures(
         later = [v for v in views if v.last_seen and v.last_seen > args["cut"]]
         if later:
             _rejudge(store, later, as_of)
-        out += [v for v in views if _matches(v, status)]
+        out += [v for v in views if matches_status(v, status)]
         offset += len(rows)
         if not page or len(rows) < page or (limit and len(out) >= limit):
             break
@@ -111,7 +110,7 @@ def count_measures(
     rows = msql.rows(store, sql.replace("count(*)", "m.*") + " AND m.last_seen > :cut", args)
     views = [measure_view(r, as_of) for r in rows]
     _rejudge(store, views, as_of)
-    return int(settled) + sum(_matches(v, status) for v in views)
+    return int(settled) + sum(matches_status(v, status) for v in views)
 
 
 def _rejudge(store: Store, views: list[MeasureView], as_of: date) -> None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.link.timeline import is_overdue, is_stall, motion_flag
+from pipeline.records import ASSESSMENTS
 
 
 @dataclass
@@ -110,6 +111,20 @@ def statement(r: sqlite3.Row) -> Statement:
 @lru_cache(maxsize=4096)
 def _stalled(sentence: str) -> bool:
     return is_stall(sentence)
+
+
+def matches_status(view: MeasureView, key: str | None) -> bool:
+    """The one status filter of the CLI, the API and the page: the badge a reader sees.
+
+    An overdue pledge shows as overdue, so it is found under ``overdue`` and not under
+    ``pledged``: the counts per status then add up to the whole. An assessment key
+    (stalled, not_assessed, assessed) filters on the follow-up assessment instead.
+    """
+    if not key:
+        return True
+    if key in ASSESSMENTS:
+        return view.assessment == key
+    return view.shown_status == key
 
 
 def as_dict(view: MeasureView) -> dict[str, Any]:

@@ -27,7 +27,8 @@ def _status_sql(status: str | None) -> tuple[str | None, list[Any]]:
         return "(m.due IS NOT NULL AND m.due < :cut AND m.closed = 0)", []
     if status in ASSESSMENTS:
         return "m.assessment = :status", []
-    return "m.status = :status", []
+    # The badge: an overdue pledge is found under overdue only (read.views.matches_status).
+    return "(m.status = :status AND NOT (m.due IS NOT NULL AND m.due < :cut AND m.closed = 0))", []
 
 
 def select(

@@ -10,9 +10,10 @@ from typing import Any
 from pipeline.lang.slugs import fold, sort_key
 from pipeline.read import query
 from pipeline.read.query import MeasureView, find_measures
+from pipeline.read.views import matches_status
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
-from pipeline.web.labels import STATUS_LABELS, status_key
+from pipeline.web.labels import STATUS_LABELS
 
 PAGE_SIZE = 50
 
@@ -37,13 +38,6 @@ class Filters:
 def measure_view(store: Store, measure_id: str, as_of: date) -> MeasureView | None:
     """One measure with its statements and sources, or None."""
     return query.get_measure(store, measure_id, as_of)
-
-
-def matches_status(view: MeasureView, key: str) -> bool:
-    """The list's status filter: the badge shown, or 'not_assessed' for no follow-up yet."""
-    if key == "not_assessed":
-        return getattr(view, "assessment", None) == "not_assessed" or status_key(view) == key
-    return status_key(view) == key
 
 
 def _in_year(view: MeasureView, year: str) -> bool:

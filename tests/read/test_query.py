@@ -79,6 +79,17 @@ def test_status_actor_and_assessment_filters(store: Store) -> None:
     assert _ids(store, None, actor="tekniska") == ["measure:b"]
 
 
+def test_an_overdue_pledge_is_found_under_overdue_only(store: Store) -> None:
+    # measure:a is pledged with a due date that has passed: its badge says overdue.
+    assert _ids(store, None, status="pledged") == ["measure:c"]
+    assert count_measures(store, None, as_of=date(2025, 6, 1), status="pledged") == 1
+    by_status = {
+        key: count_measures(store, None, as_of=date(2025, 6, 1), status=key)
+        for key in ("proposed", "pledged", "in_progress", "done", "cancelled", "overdue")
+    }
+    assert sum(by_status.values()) == count_measures(store, None, as_of=date(2025, 6, 1))
+
+
 def test_measures_first_seen_after_as_of_are_left_out(store: Store) -> None:
     assert "measure:d" not in _ids(store, None)
     found = find_measures(store, "VA-taxan", as_of=date(2026, 6, 1))
