@@ -123,10 +123,7 @@ def _rejudge(store: Store, views: list[MeasureView], as_of: date) -> None:
         v.assessment, v.last_seen = tl.assessment, tl.last_seen
         v.overdue = _overdue(tl.closed, tl.due, as_of)
         v.motion_flag = motion_flag(tl.motion_date, tl.decision_date, as_of)
-        cut = as_of.isoformat()
-        v.sources = sorted(
-            {r["doc_id"] for r in rows if not (r["doc_date"] and r["doc_date"] > cut)}
-        )
+        v.sources = known_sources(by_id.get(v.id, []), as_of)
 
 
 def attach_statements(
@@ -134,11 +131,18 @@ def attach_statements(
 ) -> None:
     """Fill ``statements`` and ``sources`` (documents known at ``as_of``), 500 per query."""
     by_id = statements_for(store, [v.id for v in views])
-    cut = as_of.isoformat() if as_of else "9999"
     for v in views:
         v.statements = by_id.get(v.id, [])
-        known = {s.doc_id for s in v.statements if not (s.doc_date and s.doc_date > cut)}
-        v.sources = sorted(known) or v.sources
+        v.sources = known_sources(v.statements, as_of) or v.sources
+
+
+def known_sources(statements: Iterable[Statement], as_of: date | None) -> list[str]:
+    """A measure's sources at ``as_of``: the documents of its statements dated by then.
+
+    The one rule for sources; the stored ``sources`` column is this rule with no date.
+    """
+    cut = as_of.isoformat() if as_of else "9999"
+    return sorted({s.doc_id for s in statements if not (s.doc_date and s.doc_date > cut)})
 
 
 def _date_order(s: Statement) -> tuple[str, int, str, int]:

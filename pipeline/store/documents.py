@@ -129,18 +129,6 @@ def measures_in_documents(store: Store, doc_ids: Sequence[str]) -> set[str]:
     return out
 
 
-def measure_documents(store: Store, measure_ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(measure id, doc id) for every document that states one of these measures."""
-    out: list[tuple[str, str]] = []
-    for chunk, marks in _chunks(measure_ids):
-        out += store.conn.execute(
-            "SELECT m.measure_id, c.doc_id FROM measure_members m JOIN commitments c "
-            f"ON c.id = m.commitment_id WHERE m.measure_id IN ({marks})",
-            chunk,
-        ).fetchall()
-    return [(mid, doc) for mid, doc in out]
-
-
 def measure_links(store: Store) -> list[sqlite3.Row]:
     """Every measure membership with its measure's label (one row per linked commitment)."""
     return store.conn.execute(

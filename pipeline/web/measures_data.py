@@ -53,15 +53,6 @@ def _measures_in_docs(store: Store, doc_ids: list[str]) -> set[str]:
     return documents_sql.measures_in_documents(store, doc_ids)
 
 
-def fill_sources(store: Store, views: list[MeasureView]) -> None:
-    """Set each view's source documents with one query for the whole page."""
-    by_id: dict[str, set[str]] = defaultdict(set)
-    for mid, doc_id in documents_sql.measure_documents(store, [v.id for v in views]):
-        by_id[mid].add(doc_id)
-    for v in views:
-        v.sources = sorted(by_id.get(v.id, ()))
-
-
 def count_matches(store: Store, q: str, actor: str, as_of: date) -> int:
     """How many measures match q/actor, counted in SQL."""
     return query.count_measures(store, q or None, as_of=as_of, actor=actor or None)
@@ -98,7 +89,6 @@ def list_measures(
             keep = _measures_in_docs(store, docs)
             views = [v for v in views if v.id in keep]
         page, total = views[f.offset : f.offset + f.limit], len(views)
-    fill_sources(store, [v for v in page if not v.sources])
     return page, total
 
 
