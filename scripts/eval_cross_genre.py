@@ -42,6 +42,8 @@ from pipeline.structure import core as structure  # noqa: E402
 from pipeline.structure import doctype  # noqa: E402
 
 SOURCE_FOLDS = 10
+# --admit overrides the deployed admit setting, to measure another one.
+ADMIT: dict[str, float | None] = {}
 NOTE = (
     "Learned components (doc-type classifier, commitment scorer) are retrained without the "
     "held-out group; rules, cue tables and word lists are fixed and count as trained on all data."
@@ -60,18 +62,23 @@ def _trainer() -> Any:
     return mod
 
 
-def unit_rows(doc: gold.GoldDoc) -> list[tuple[str, list[str], int]]:
-    """(sentence, rule terms, label) per sentence unit; label 1 where a gold commitment matches."""
+def unit_rows(doc: gold.GoldDoc) -> list[tuple[str, list[str], int, str]]:
+    """(sentence, rule terms, label, gold status) per sentence unit; label 1 where a gold
+    commitment matches (status: the best-matching commitment's, else "")."""
     rec = doc.record()
     text = normalise.normalise(Ingested([Page(1, doc.text(), "text")], source_format="text")).text
     with doctype.use_model(None):  # training views must not see the saved doc-type model
         st = structure.analyse(text)
     doc_type = rec.get("doc_type") or "other"
-    gw = [words(c["sentence"]) for c in rec.get("commitments", [])]
+    gold_c = rec.get("commitments", [])
+    gw = [words(c["sentence"]) for c in gold_c]
     out = []
     for _, sent, section in commitments.sentence_units(split_units(text), st):
         sw = words(sent)
-        label = int(any(jaccard(sw, g) >= 0.5 for g in gw))
+        best = max(range(len(gw)), key=lambda k: jaccard(sw, gw[k]), default=None)
+        hit = best is not None and jaccard(sw, gw[best]) >= 0.5
+        label = int(hit)
+        status = str(gold_c[best].get("status") or "") if hit and best is not None else ""
         cues = find_cues(sent, doc_type)
         cue = main_cue(cues) if cues else None
         rules = commitment_model.rule_terms(
@@ -81,12 +88,12 @@ def unit_rows(doc: gold.GoldDoc) -> list[tuple[str, list[str], int]]:
             cue.label if cue else None,
             excluded(sent, doc_type),
         )
-        out.append((sent, rules, label))
+        out.append((sent, rules, label, status))
     return out
 
 
 def train(
-    docs: list[gold.GoldDoc], rows: dict[str, list[tuple[str, list[str], int]]]
+    docs: list[gold.GoldDoc], rows: dict[str, list[tuple[str, list[str], int, str]]]
 ) -> dict[str, Any]:
     """Every learned component, fitted on ``docs`` only."""
     deployed = commitment_model.load()
@@ -101,6 +108,22 @@ def train(
         data = _trainer().fit([r[0] for r in flat], [r[1] for r in flat], [r[2] for r in flat])
         data["veto"] = deployed.veto if deployed else 0.0
         data["rescue"] = deployed.rescue if deployed else None
+        data["admit"] = ADMIT.get("p", deployed.admit if deployed else None)
+        if ADMIT.get("choose"):
+            by_genre: dict[str, list[Any]] = defaultdict(list)
+            for d in docs:
+                by_genre[d.genre].extend(rows[d.doc_id])
+            data["veto"], data["admit"] = _trainer().choose_thresholds(list(by_genre.values()))
+            print(
+                f"  thresholds without the held-out genre: veto {data['veto']}, "
+                f"admit {data['admit']}",
+                file=sys.stderr,
+            )
+        pos = [r for r in flat if r[2] and r[3]]
+        if pos:
+            data["status"] = _trainer().fit_status(
+                [r[0] for r in pos], [r[1] for r in pos], [r[3] for r in pos]
+            )
         scorer = commitment_model.LinearScorer(data)
     return {"doctype": dt, "commitment": scorer}
 
@@ -185,7 +208,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--grouping", choices=("genre", "source", "both"), default="both")
     ap.add_argument("--details", type=Path, help="write per-document detail (JSON lines) here")
+    ap.add_argument(
+        "--admit",
+        type=float,
+        metavar="P",
+        help="admit sentences with no cue at P(commitment) >= P (default: the deployed setting)",
+    )
+    ap.add_argument(
+        "--choose",
+        action="store_true",
+        help="choose veto and admit by leave-one-genre-out inside each training fold",
+    )
     a = ap.parse_args(argv)
+    if a.admit is not None:
+        ADMIT["p"] = a.admit
+    if a.choose:
+        ADMIT["choose"] = 1.0
     t0 = time.perf_counter()
     docs = gold.load()
     if not docs:

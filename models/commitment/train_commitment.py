@@ -36,7 +36,12 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from pipeline.eval.devpaths import CORPUS_REAL  # noqa: E402
 from pipeline.eval.score import greedy_match, jaccard, score, words  # noqa: E402
 from pipeline.extract import actors, commitments  # noqa: E402
-from pipeline.extract.commitment_model import LinearScorer, rule_terms, text_terms  # noqa: E402
+from pipeline.extract.commitment_model import (  # noqa: E402
+    LinearScorer,
+    StatusScorer,
+    rule_terms,
+    text_terms,
+)
 from pipeline.extract.output import to_schema  # noqa: E402
 from pipeline.extract.sentences import split_units  # noqa: E402
 from pipeline.extract.status import excluded, find_cues, main_cue  # noqa: E402
@@ -137,6 +142,89 @@ def fit(sents: list[str], rules: list[list[str]], labels: list[int]) -> dict[str
     got = [check.probability(s, r) for s, r in zip(sents[:50], rules[:50], strict=True)]
     assert np.allclose(want, got, atol=1e-6), "runtime scorer disagrees with scikit-learn"
     return data
+
+
+def fit_status(sents: list[str], rules: list[list[str]], statuses: list[str]) -> dict[str, Any]:
+    """Fit the status of committing sentences (multinomial); the plain weight dictionary."""
+    tfidf = TfidfVectorizer(analyzer=text_terms, sublinear_tf=True, min_df=2)
+    rule_vec = CountVectorizer(analyzer=_identity, binary=True)
+    x = hstack([tfidf.fit_transform(sents), rule_vec.fit_transform(rules)]).tocsr()
+    classes = sorted(set(statuses))
+    if len(classes) == 1:
+        zero: dict[str, dict[str, float]] = {classes[0]: {}}
+        return {
+            "classes": classes,
+            "idf": {},
+            "text_coef": zero,
+            "rule_coef": zero,
+            "intercept": {classes[0]: 0.0},
+        }
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=SEED)
+    clf.fit(x, statuses)
+    coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
+    icpt = clf.intercept_ if len(clf.classes_) > 2 else [-clf.intercept_[0], clf.intercept_[0]]
+    n_text = len(tfidf.vocabulary_)
+    out: dict[str, Any] = {
+        "classes": [str(c) for c in clf.classes_],
+        "idf": {t: float(tfidf.idf_[i]) for t, i in tfidf.vocabulary_.items()},
+        "text_coef": {},
+        "rule_coef": {},
+        "intercept": {},
+    }
+    for k, cls in enumerate(out["classes"]):
+        row = coef[k]
+        out["text_coef"][cls] = {
+            t: float(row[i]) for t, i in tfidf.vocabulary_.items() if abs(row[i]) > 1e-6
+        }
+        out["rule_coef"][cls] = {t: float(row[n_text + i]) for t, i in rule_vec.vocabulary_.items()}
+        out["intercept"][cls] = float(icpt[k])
+    # The runtime scorer must pick what scikit-learn picks.
+    check = StatusScorer(out)
+    want = clf.predict(x[:50])
+    got = [check.predict(s, r) for s, r in zip(sents[:50], rules[:50], strict=True)]
+    assert list(want) == got, "runtime status scorer disagrees with scikit-learn"
+    return out
+
+
+VETOS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+ADMITS = (None, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def choose_thresholds(
+    groups: list[list[tuple[str, list[str], int, str]]],
+) -> tuple[float, float | None]:
+    """(veto, admit) with the best sentence-unit F1, each group scored by a fit on the others.
+
+    A unit counts as found when the rules take it (a cue, no exclusion) and P >= veto, or
+    when it has no cue and P >= admit. The groups are genres, so the thresholds are chosen
+    for genres the scorer has not seen, as they will be used.
+    """
+    scored: list[tuple[float, bool, bool, int]] = []
+    for k, held in enumerate(groups):
+        train_rows = [r for j, g in enumerate(groups) if j != k for r in g]
+        if len({r[2] for r in train_rows}) < 2 or not held:
+            continue
+        data = fit(
+            [r[0] for r in train_rows], [r[1] for r in train_rows], [r[2] for r in train_rows]
+        )
+        scorer = LinearScorer({**data, "veto": 0.0})
+        for sent, rules, label, _ in held:
+            ruled = "fam=none" not in rules and "excl=none" in rules
+            cueless = "fam=none" in rules and "excl=none" in rules
+            scored.append((scorer.probability(sent, rules), ruled, cueless, label))
+    positives = sum(s[3] for s in scored)
+    best: tuple[float, float, float | None] = (-1.0, 0.0, None)
+    for veto in VETOS:
+        for admit in ADMITS:
+            found = [
+                label
+                for p, ruled, cueless, label in scored
+                if (ruled and p >= veto) or (cueless and admit is not None and p >= admit)
+            ]
+            f1 = 2 * sum(found) / (len(found) + positives) if found or positives else 0.0
+            if f1 > best[0] + 1e-9:
+                best = (f1, veto, admit)
+    return best[1], best[2]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

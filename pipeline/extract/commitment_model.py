@@ -91,6 +91,12 @@ class LinearScorer:
         self.veto: float = data["veto"]
         # Rule-excluded sentences (with a cue) kept when P >= rescue; None: never.
         self.rescue: float | None = data.get("rescue")
+        # Sentences with no cue at all kept when P >= admit; None: never (rules gate recall).
+        self.admit: float | None = data.get("admit")
+        # The status of an admitted sentence, learned; None: admitted sentences are pledged.
+        self.status: StatusScorer | None = (
+            StatusScorer(data["status"]) if data.get("status") else None
+        )
         self.meta: dict[str, Any] = data.get("meta", {})
         # One look-up per n-gram: (idf, coefficient).
         self._weights = {t: (v, self.text_coef.get(t, 0.0)) for t, v in self.idf.items()}
@@ -116,6 +122,54 @@ class LinearScorer:
         """P(commitment) of one sentence given the rule terms."""
         z = self.decision(sentence, rules)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+def _tfidf_dot(
+    sentence: str, weights: dict[str, tuple[float, dict[str, float]]]
+) -> dict[str, float]:
+    """Per class, the dot product of the sentence's l2-normalised TF-IDF row with its weights."""
+    norm = 0.0
+    dots: dict[str, float] = {}
+    for term, tf in Counter(text_terms(sentence)).items():
+        w = weights.get(term)
+        if w is None:
+            continue
+        v = w[0] if tf == 1 else (1.0 + math.log(tf)) * w[0]
+        norm += v * v
+        for cls, c in w[1].items():
+            dots[cls] = dots.get(cls, 0.0) + v * c
+    scale = 1.0 / math.sqrt(norm) if norm else 0.0
+    return {cls: d * scale for cls, d in dots.items()}
+
+
+class StatusScorer:
+    """The status of a sentence (proposed, pledged, in_progress, done, cancelled), linear."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.classes: list[str] = data["classes"]
+        self.intercept: dict[str, float] = data["intercept"]
+        self.rule_coef: dict[str, dict[str, float]] = data["rule_coef"]
+        text_coef: dict[str, dict[str, float]] = data["text_coef"]
+        self._weights = {
+            t: (idf, {c: text_coef[c].get(t, 0.0) for c in self.classes if t in text_coef[c]})
+            for t, idf in data["idf"].items()
+        }
+
+    def scores(self, sentence: str, rules: list[str]) -> dict[str, float]:
+        """The linear score of every class."""
+        dots = _tfidf_dot(sentence, self._weights)
+        terms = set(rules)
+        return {
+            c: dots.get(c, 0.0)
+            + self.intercept[c]
+            + sum(self.rule_coef[c].get(t, 0.0) for t in terms)
+            for c in self.classes
+        }
+
+    def predict(self, sentence: str, rules: list[str]) -> str:
+        """The most likely status."""
+        sc = self.scores(sentence, rules)
+        return max(self.classes, key=lambda c: (sc[c], c))
 
 
 @functools.lru_cache(maxsize=1)

@@ -95,7 +95,7 @@ def judge(
         return None
     cues = find_cues(sentence, doc_type)
     if not cues:
-        return None
+        return _admitted(sentence, doc_type, section, exclusion, model)
     cue = main_cue(cues)
     p: float | None = None
     if model is not None:
@@ -138,3 +138,32 @@ def _status(
     if status == "pledged" and doc_type not in PROPOSAL_DOCS and _UNDER_PROPOSAL.search(sentence):
         status = "proposed"  # the pledge is part of a proposal still to be decided
     return status
+
+
+# The cue of a sentence the scorer admitted without one: the measure and the agent are then
+# read from the whole sentence ("Minst tre trygghetsvandringar per år i centrum").
+NO_CUE = Cue("none", "none", 0, 0)
+
+
+def _admitted(
+    sentence: str,
+    doc_type: str,
+    section: str,
+    exclusion: str | None,
+    model: commitment_model.LinearScorer | None,
+) -> tuple[Cue, str, float] | None:
+    """A sentence no cue matched, kept when the trained scorer is sure it commits.
+
+    Promises written as noun phrases or imperatives (medborgarlöften, action lists) and
+    reports in words the cue tables lack are found this way; the status is learned too.
+    """
+    if model is None or model.admit is None or exclusion:
+        return None
+    rules = commitment_model.rule_terms(doc_type, section, None, None, None)
+    p = model.probability(sentence, rules)
+    if p < model.admit:
+        return None
+    status = model.status.predict(sentence, rules) if model.status else "pledged"
+    if doc_type in PROPOSAL_DOCS and status in ("in_progress", "done"):
+        return None  # a proposer's account of past work is background
+    return NO_CUE, status, p

@@ -60,9 +60,15 @@ def test_source_folds_never_split_a_municipality() -> None:
 def test_training_units_are_labelled_by_the_gold_commitments() -> None:
     doc = next(d for d in gold.load() if d.doc_id == "svar_interpellation_ojanne_2023")
     rows = ecg.unit_rows(doc)
-    positives = [s for s, _, label in rows if label]
-    assert any("handlingsplan" in s for s in positives)
-    assert not any(s.rstrip().endswith("?") for s in positives)
+    positives = [(s, status) for s, _, label, status in rows if label]
+    assert any("handlingsplan" in s for s, _ in positives)
+    assert not any(s.rstrip().endswith("?") for s, _ in positives)
+    # Each positive carries the status of the gold commitment it matched; negatives none.
+    assert all(
+        status in ("proposed", "pledged", "in_progress", "done", "cancelled")
+        for _, status in positives
+    )
+    assert all(status == "" for _, _, label, status in rows if not label)
 
 
 @pytest.mark.slow
