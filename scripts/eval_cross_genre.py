@@ -87,6 +87,7 @@ def unit_rows(doc: gold.GoldDoc) -> list[tuple[str, list[str], int, str]]:
             cue.family if cue else None,
             cue.label if cue else None,
             excluded(sent, doc_type),
+            sent,
         )
         out.append((sent, rules, label, status))
     return out

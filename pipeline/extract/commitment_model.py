@@ -62,10 +62,50 @@ def text_terms(sentence: str) -> list[str]:
     return out
 
 
+_SHAPES = (
+    (
+        "time",
+        re.compile(
+            r"\b(?:19|20)\d\d\b|\b(?:januari|februari|mars|april|maj|juni|juli|"
+            r"augusti|september|oktober|november|december|kvartal\w*|senast)\b",
+            re.I,
+        ),
+    ),
+    ("amount", re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|mnkr|tkr|mkr|miljoner|miljarder)\b", re.I)),
+    ("pret", re.compile(r"\b\w{3,}(?:ade|de|te)s?\b", re.I)),
+    ("perf", re.compile(r"\b(?:har|hade)\s+(?:\w+\s+)?\w+(?:at|it|tt)\b", re.I)),
+    ("fut", re.compile(r"\b(?:ska|skall|kommer\s+att|avser|planerar)\b", re.I)),
+    ("modal", re.compile(r"\b(?:bör|behöver|måste|vill)\b", re.I)),
+    ("pass", re.compile(r"\b\w{4,}(?:as|es)\b", re.I)),
+    ("we", re.compile(r"\b(?:vi|kommunen|staden|polisen|nämnden|förvaltningen)\b", re.I)),
+    ("quote", re.compile(r"[\"”“]|\bsäger\b", re.I)),
+    ("question", re.compile(r"\?\s*$")),
+)
+_FIRST = re.compile(r"[^\W\d_]+")
+
+
+def shape_terms(sentence: str) -> list[str]:
+    """Genre-independent shape of a sentence: tense and mood markers, a time, an amount,
+    its length and its first word (an imperative or "Minst tre …" opens an action list)."""
+    out = [f"shape={name}" for name, rx in _SHAPES if rx.search(sentence)]
+    n = len(sentence.split())
+    out.append("len=" + ("s" if n < 6 else "m" if n < 13 else "l" if n < 26 else "xl"))
+    first = _FIRST.search(sentence)
+    if first:
+        out.append(f"first={first.group(0).casefold()}")
+    return out
+
+
 def rule_terms(
-    doc_type: str, section: str, family: str | None, label: str | None, exclusion: str | None
+    doc_type: str,
+    section: str,
+    family: str | None,
+    label: str | None,
+    exclusion: str | None,
+    sentence: str = "",
 ) -> list[str]:
-    """What the rules saw: cue family and label, exclusion reason, doc type, section kind."""
+    """What the rules saw: cue family and label, exclusion reason, doc type, section kind,
+    and (given the sentence) its shape."""
     sec = section.casefold()
     kind = "förslag" if "förslag" in sec else "beslut" if "beslut" in sec else "other"
     fam = family or "none"
@@ -77,6 +117,7 @@ def rule_terms(
         f"sec={kind}",
         f"fam_doc={fam}|{doc_type}",
         f"fam_excl={fam}|{exclusion or 'none'}",
+        *(shape_terms(sentence) if sentence else []),
     ]
 
 

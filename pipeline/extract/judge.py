@@ -99,7 +99,9 @@ def judge(
     cue = main_cue(cues)
     p: float | None = None
     if model is not None:
-        rules = commitment_model.rule_terms(doc_type, section, cue.family, cue.label, exclusion)
+        rules = commitment_model.rule_terms(
+            doc_type, section, cue.family, cue.label, exclusion, sentence
+        )
         p = model.probability(sentence, rules)
         if exclusion and (model.rescue is None or p < model.rescue):
             return None  # an exclusion stands unless the classifier is confident it is wrong
@@ -159,7 +161,7 @@ def _admitted(
     """
     if model is None or model.admit is None or exclusion:
         return None
-    rules = commitment_model.rule_terms(doc_type, section, None, None, None)
+    rules = commitment_model.rule_terms(doc_type, section, None, None, None, sentence)
     p = model.probability(sentence, rules)
     if p < model.admit:
         return None

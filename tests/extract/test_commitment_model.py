@@ -80,3 +80,18 @@ def test_deployed_setting_keeps_rule_detections() -> None:
     assert [c.sentence for c in combined] == rules
     assert len(rules) == 2
     assert all(0.0 <= c.confidence <= 1.0 for c in combined)
+
+
+def test_shape_terms_mark_tense_time_amount_and_the_opening_word() -> None:
+    from pipeline.extract.commitment_model import shape_terms
+
+    done = shape_terms("Under hösten 2023 genomfördes två utbildningsinsatser för 50 000 kr.")
+    assert {"shape=pret", "shape=time", "shape=amount", "first=under", "len=m"} <= set(done)
+    assert "shape=fut" not in done
+    item = shape_terms("Öka fältassistenternas närvaro kvällstid")
+    assert "first=öka" in item and "len=s" in item and "shape=pret" not in item
+    assert "shape=question" in shape_terms("Vad gör kommunen för att öka tryggheten?")
+    # Without the sentence, rule_terms is what it was: the shipped weights stay valid.
+    assert not any(
+        t.startswith(("shape=", "first=", "len=")) for t in rule_terms("svar", "", None, None, None)
+    )
