@@ -1,0 +1,31 @@
+"""The one reader of tagged tables: `key<TAB>tag,tag` lines, grouped as tag -> keys."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+
+def read_table(
+    path: Path, tags: Collection[str], keys: Collection[str] | None = None
+) -> dict[str, frozenset[str]]:
+    """Every tag of ``path`` with the keys it marks; an unknown tag or key is an error."""
+    out: dict[str, set[str]] = {t: set() for t in tags}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, listed = line.split("\t")
+        if keys is not None and key not in keys:
+            raise ValueError(f"{path.name}: unknown key {key!r}")
+        for tag in listed.split(","):
+            if tag not in out:
+                raise ValueError(f"{path.name}: unknown tag {tag!r} for {key!r}")
+            out[tag].add(key)
+    return {t: frozenset(k) for t, k in out.items()}
+
+
+def lookup(table: dict[str, frozenset[str]], tag: str, kind: str) -> frozenset[str]:
+    """The keys of one tag, or a KeyError that names the kind of tag and the known ones."""
+    if tag not in table:
+        raise KeyError(f"no {kind} {tag!r}; known: {', '.join(sorted(table))}")
+    return table[tag]
