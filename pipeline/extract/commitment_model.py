@@ -81,6 +81,7 @@ _SHAPES = (
     ("quote", re.compile(r"[\"”“]|\bsäger\b", re.I)),
     ("question", re.compile(r"\?\s*$")),
 )
+SHAPE_PREFIXES = ("shape=", "len=", "first=")
 _FIRST = re.compile(r"[^\W\d_]+")
 
 
@@ -139,23 +140,17 @@ class LinearScorer:
             StatusScorer(data["status"]) if data.get("status") else None
         )
         self.meta: dict[str, Any] = data.get("meta", {})
-        # One look-up per n-gram: (idf, coefficient).
-        self._weights = {t: (v, self.text_coef.get(t, 0.0)) for t, v in self.idf.items()}
+        # Shape terms cost ten regexes a sentence: worth it only for weights trained on them.
+        learned = [
+            *self.rule_coef,
+            *(t for c in (self.status.rule_coef.values() if self.status else []) for t in c),
+        ]
+        self.uses_shape = any(t.startswith(SHAPE_PREFIXES) for t in learned)
 
     def decision(self, sentence: str, rules: list[str]) -> float:
         """The linear score (log-odds) of one sentence."""
-        weights = self._weights
-        norm = 0.0
-        dot = 0.0
-        for term, tf in Counter(text_terms(sentence)).items():
-            w = weights.get(term)
-            if w is None:
-                continue
-            # sublinear tf, as the trainer's TfidfVectorizer(sublinear_tf=True)
-            v = w[0] if tf == 1 else (1.0 + math.log(tf)) * w[0]
-            norm += v * v
-            dot += v * w[1]
-        score = dot / math.sqrt(norm) if norm else 0.0
+        coef = self.text_coef
+        score = sum(v * coef.get(t, 0.0) for t, v in tfidf_row(sentence, self.idf))
         score += sum(self.rule_coef.get(t, 0.0) for t in set(rules))
         return score + self.intercept
 
@@ -165,22 +160,20 @@ class LinearScorer:
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
 
-def _tfidf_dot(
-    sentence: str, weights: dict[str, tuple[float, dict[str, float]]]
-) -> dict[str, float]:
-    """Per class, the dot product of the sentence's l2-normalised TF-IDF row with its weights."""
+def tfidf_row(sentence: str, idf: dict[str, float]) -> list[tuple[str, float]]:
+    """The sentence's l2-normalised TF-IDF row over a trained vocabulary, as scikit-learn's
+    TfidfVectorizer(sublinear_tf=True) makes it: (term, value) for the known terms."""
+    row = []
     norm = 0.0
-    dots: dict[str, float] = {}
     for term, tf in Counter(text_terms(sentence)).items():
-        w = weights.get(term)
+        w = idf.get(term)
         if w is None:
             continue
-        v = w[0] if tf == 1 else (1.0 + math.log(tf)) * w[0]
+        v = w if tf == 1 else (1.0 + math.log(tf)) * w
         norm += v * v
-        for cls, c in w[1].items():
-            dots[cls] = dots.get(cls, 0.0) + v * c
+        row.append((term, v))
     scale = 1.0 / math.sqrt(norm) if norm else 0.0
-    return {cls: d * scale for cls, d in dots.items()}
+    return [(t, v * scale) for t, v in row]
 
 
 class StatusScorer:
@@ -190,18 +183,15 @@ class StatusScorer:
         self.classes: list[str] = data["classes"]
         self.intercept: dict[str, float] = data["intercept"]
         self.rule_coef: dict[str, dict[str, float]] = data["rule_coef"]
-        text_coef: dict[str, dict[str, float]] = data["text_coef"]
-        self._weights = {
-            t: (idf, {c: text_coef[c].get(t, 0.0) for c in self.classes if t in text_coef[c]})
-            for t, idf in data["idf"].items()
-        }
+        self.text_coef: dict[str, dict[str, float]] = data["text_coef"]
+        self.idf: dict[str, float] = data["idf"]
 
     def scores(self, sentence: str, rules: list[str]) -> dict[str, float]:
         """The linear score of every class."""
-        dots = _tfidf_dot(sentence, self._weights)
+        row = tfidf_row(sentence, self.idf)
         terms = set(rules)
         return {
-            c: dots.get(c, 0.0)
+            c: sum(v * self.text_coef[c].get(t, 0.0) for t, v in row)
             + self.intercept[c]
             + sum(self.rule_coef[c].get(t, 0.0) for t in terms)
             for c in self.classes

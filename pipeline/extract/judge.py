@@ -99,8 +99,9 @@ def judge(
     cue = main_cue(cues)
     p: float | None = None
     if model is not None:
+        shape = sentence if model.uses_shape else ""
         rules = commitment_model.rule_terms(
-            doc_type, section, cue.family, cue.label, exclusion, sentence
+            doc_type, section, cue.family, cue.label, exclusion, shape
         )
         p = model.probability(sentence, rules)
         if exclusion and (model.rescue is None or p < model.rescue):
@@ -161,7 +162,8 @@ def _admitted(
     """
     if model is None or model.admit is None or exclusion:
         return None
-    rules = commitment_model.rule_terms(doc_type, section, None, None, None, sentence)
+    shape = sentence if model.uses_shape else ""
+    rules = commitment_model.rule_terms(doc_type, section, None, None, None, shape)
     p = model.probability(sentence, rules)
     if p < model.admit:
         return None
