@@ -24,6 +24,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,17 @@ from pipeline.structure import core as structure  # noqa: E402
 from pipeline.structure import doctype  # noqa: E402
 
 SOURCE_FOLDS = 10
-# --admit overrides the deployed admit setting, to measure another one.
-ADMIT: dict[str, float | None] = {}
+
+
+@dataclass
+class Thresholds:
+    """Scorer settings other than the deployed ones, to measure them (--admit, --choose)."""
+
+    admit: float | None = None  # None: the deployed admit setting
+    choose: bool = False  # pick veto and admit per fold, without the held-out genre
+
+
+TRY = Thresholds()
 NOTE = (
     "Learned components (doc-type classifier, commitment scorer) are retrained without the "
     "held-out group; rules, cue tables and word lists are fixed and count as trained on all data."
@@ -109,8 +119,10 @@ def train(
         data = _trainer().fit([r[0] for r in flat], [r[1] for r in flat], [r[2] for r in flat])
         data["veto"] = deployed.veto if deployed else 0.0
         data["rescue"] = deployed.rescue if deployed else None
-        data["admit"] = ADMIT.get("p", deployed.admit if deployed else None)
-        if ADMIT.get("choose"):
+        data["admit"] = (
+            TRY.admit if TRY.admit is not None else (deployed.admit if deployed else None)
+        )
+        if TRY.choose:
             by_genre: dict[str, list[Any]] = defaultdict(list)
             for d in docs:
                 by_genre[d.genre].extend(rows[d.doc_id])
@@ -221,10 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         help="choose veto and admit by leave-one-genre-out inside each training fold",
     )
     a = ap.parse_args(argv)
-    if a.admit is not None:
-        ADMIT["p"] = a.admit
-    if a.choose:
-        ADMIT["choose"] = 1.0
+    TRY.admit, TRY.choose = a.admit, a.choose
     t0 = time.perf_counter()
     docs = gold.load()
     if not docs:

@@ -12,7 +12,6 @@ from pipeline.records import STATUS_FILTERS
 if TYPE_CHECKING:
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
-STATUS_CHOICES = STATUS_FILTERS
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
 EPILOG = (
     "Exit codes: 0 ok, 1 some files failed, 2 usage, 3 store error, 4 nothing found. "
@@ -63,7 +62,7 @@ def _reading(sub: Sub) -> None:
     sp.add_argument("--as-of", type=iso_date, default=None, help="judge overdue at this date")
     sp.add_argument(
         "--status",
-        choices=STATUS_CHOICES,
+        choices=STATUS_FILTERS,
         help="the status shown (an overdue pledge shows as overdue), or an assessment",
     )
     sp.add_argument("--actor", help="responsible actor contains this")

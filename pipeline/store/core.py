@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +17,17 @@ from pipeline.lang.search import fold_fast
 from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, is_stale
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+# Stay well under SQLite's bound-parameter limit.
+_SQL_VARS = 500
+
+
+def id_chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """Ids in chunks SQLite can bind, each with its "?,?,…" placeholder list."""
+    for i in range(0, len(ids), _SQL_VARS):
+        chunk = list(ids[i : i + _SQL_VARS])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 @dataclass

@@ -7,16 +7,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pipeline.store.core import Store
-
-# Stay well under SQLite's bound-parameter limit.
-_SQL_VARS = 500
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
-    for i in range(0, len(ids), _SQL_VARS):
-        chunk = list(ids[i : i + _SQL_VARS])
-        yield chunk, ",".join("?" * len(chunk))
+from pipeline.store.core import Store, id_chunks
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -119,7 +110,7 @@ def commitment_with_measure(store: Store, commitment_id: str) -> dict[str, Any] 
 def measures_in_documents(store: Store, doc_ids: Sequence[str]) -> set[str]:
     """Ids of the measures stated in any of these documents."""
     out: set[str] = set()
-    for chunk, marks in _chunks(doc_ids):
+    for chunk, marks in id_chunks(doc_ids):
         rows = store.conn.execute(
             "SELECT DISTINCT m.measure_id FROM measure_members m JOIN commitments c "
             f"ON c.id = m.commitment_id WHERE c.doc_id IN ({marks})",

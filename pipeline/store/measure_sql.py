@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.lang.search import Expression, match_expression, phrase, split_compounds
 from pipeline.lang.slugs import fold
 from pipeline.records import ASSESSMENTS
-from pipeline.store.core import Store
+from pipeline.store.core import Store, id_chunks
 
 # Measures having a word that contains the substring: vocabulary by trigram, then postings.
 WORD_SQL = (
@@ -79,12 +79,9 @@ _STATEMENT_SQL = (
 
 
 def statement_rows(store: Store, measure_ids: Iterable[str]) -> list[sqlite3.Row]:
-    """Statement rows of many measures, 500 ids per query."""
-    ids = list(measure_ids)
+    """Statement rows of many measures, a few hundred ids per query."""
     out: list[sqlite3.Row] = []
-    for lo in range(0, len(ids), 500):
-        chunk = ids[lo : lo + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in id_chunks(list(measure_ids)):
         out += store.conn.execute(_STATEMENT_SQL + f"WHERE m.measure_id IN ({marks})", chunk)
     return out
 
