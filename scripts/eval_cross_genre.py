@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline import api  # noqa: E402
 from pipeline.eval import gold  # noqa: E402
 from pipeline.eval.score import Report, jaccard, markdown_table, words  # noqa: E402
-from pipeline.extract import commitment_model, commitments  # noqa: E402
+from pipeline.extract import commitment_model, commitments, measure_span  # noqa: E402
 from pipeline.extract.sentences import split_units  # noqa: E402
 from pipeline.extract.status import excluded, find_cues, main_cue  # noqa: E402
 from pipeline.normalise import core as normalise  # noqa: E402
@@ -60,11 +60,21 @@ NOTE = (
 )
 
 
-@functools.cache
 def _trainer() -> Any:
     """The commitment trainer module (models/commitment/train_commitment.py), for its fit()."""
-    path = ROOT / "models" / "commitment" / "train_commitment.py"
-    spec = importlib.util.spec_from_file_location("train_commitment", path)
+    return _script("commitment", "train_commitment")
+
+
+def _measure_trainer() -> Any:
+    """The measure-span trainer module (models/measure/train_measure.py), for its fit()."""
+    return _script("measure", "train_measure")
+
+
+@functools.cache
+def _script(folder: str, name: str) -> Any:
+    """A training script under models/, imported as a module."""
+    path = ROOT / "models" / folder / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
@@ -138,18 +148,21 @@ def train(
                 [r[0] for r in pos], [r[1] for r in pos], [r[3] for r in pos]
             )
         scorer = commitment_model.LinearScorer(data)
-    return {"doctype": dt, "commitment": scorer}
+    ranker = _measure_trainer().fit(_measure_trainer().examples(docs))
+    return {"doctype": dt, "commitment": scorer, "measure": ranker}
 
 
 @contextmanager
 def installed(models: dict[str, Any]) -> Iterator[None]:
     """Use the fold's models for extraction inside the block."""
     commitments.set_model(models["commitment"])
+    measure_span.set_ranker(models["measure"])
     try:
         with doctype.use_model(models["doctype"]):
             yield
     finally:
         commitments.set_model()
+        measure_span.set_ranker()
 
 
 def folds(docs: list[gold.GoldDoc], grouping: str) -> list[tuple[str, list[gold.GoldDoc]]]:

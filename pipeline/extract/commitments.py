@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline.extract import measure_span
 from pipeline.extract.judge import active_model, deadline_of, judge
 
 # The scorer switches live in judge; they are re-exported here, where callers look for them.
@@ -15,6 +16,7 @@ from pipeline.extract.proposal_scope import proposal_units
 from pipeline.extract.responsible import responsible_of
 from pipeline.extract.restatements import merge_restatements
 from pipeline.extract.sentences import Unit, bullet_sentence, split_units
+from pipeline.extract.status import Cue
 from pipeline.lang import lemmas
 from pipeline.records import Actor, Commitment, Structure
 from pipeline.structure.doctype_rules import rule_doctype
@@ -119,9 +121,7 @@ def _commitment(
         return []
     cue, status, confidence = judged
     paragraph = _paragraph_text(units, unit.paragraph)
-    measure = _with_topic(
-        measure_of(sentence, cue, _antecedent(units, unit)) or sentence, paragraph
-    )
+    measure = _with_topic(_measure(sentence, cue, unit, units) or sentence, paragraph)
     # Times of finished work say when it was done, never when it is due.
     deadline = None if status == "done" else deadline_of(sentence, ref)
     return [
@@ -137,6 +137,19 @@ def _commitment(
             confidence=round(confidence, 3),
         )
     ]
+
+
+def _measure(sentence: str, cue: Cue, unit: Unit, units: list[Unit]) -> str:
+    """The measure span the trained ranker prefers, among the rules' reading and the spans."""
+    rule = measure_of(sentence, cue, _antecedent(units, unit))
+    ranker = measure_span.active_ranker()
+    if ranker is None:
+        return rule
+    item = len(unit.leadin) + 1 if unit.leadin else 0
+    due = deadline_of(sentence, None)
+    return ranker.choose(
+        sentence, cue.start, cue.end, cue.family, rule, item, due.text if due else ""
+    )
 
 
 _TOPIC = re.compile(

@@ -64,6 +64,8 @@ def _agent(text: str, actors: list[Actor], last: bool) -> str | None:
 def _canonical(name: str, actors: list[Actor]) -> str:
     """The actor's printed name when ``name`` is one of its forms."""
     low = name.casefold().strip()
+    if low in ("kommunen", "staden"):
+        return _municipality(actors) or name.strip()
     for a in actors:
         if a.name.casefold() == low:
             return a.name
@@ -75,6 +77,17 @@ def _canonical(name: str, actors: list[Actor]) -> str:
         if len(set(same)) == 1:
             return same[0]
     return name.strip()
+
+
+# The agent of a passive measure verb: "genomföras av polisen", "tas fram av förvaltningen".
+_PASSIVE_AGENT = re.compile(r"\b[\wåäö]{3,}s\s+(?:fram\s+|upp\s+|in\s+)?av\s+([\wåäö-]+)\b", _I)
+_MUNICIPALITY = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad)|[A-ZÅÄÖ][\wåäö-]+s\s+stad)$")
+
+
+def _municipality(actors: list[Actor]) -> str | None:
+    """The municipality the actors name, when they name exactly one ("Eskilstuna kommun")."""
+    names = {a.name for a in actors if a.kind == "organisation" and _MUNICIPALITY.match(a.name)}
+    return names.pop() if len(names) == 1 else None
 
 
 _SUB_FRONT = re.compile(r"^\s*(?:när|då|eftersom|om|efter\s+att|sedan|innan|även\s+om)\b[^,]*,", _I)
@@ -98,6 +111,9 @@ def responsible_of(sentence: str, cue: Cue, actors: list[Actor], paragraph: str)
         m = re.search(r"\bav\s+((?:en|ett|den|det)\s+)?([\wåäö-]+)", tail, _I)
         if m and ORG.fullmatch(m.group(2)):
             return _canonical(m.group(2), actors)
+    m = _PASSIVE_AGENT.search(tail)
+    if m and ORG.fullmatch(m.group(1)):
+        return _canonical(m.group(1), actors)  # "… ska genomföras av polisen"
     head = _SUB_FRONT.sub("", sentence[: cue.start])
     head = re.split(r"[,;:]", head)[-1]
     if re.search(r"\boch\b", head) and len(head.split(" och ")[0].split()) >= 4:
@@ -107,7 +123,9 @@ def responsible_of(sentence: str, cue: Cue, actors: list[Actor], paragraph: str)
         found = _agent(head, actors, last=True)
     if not found and (fronted(head) or not head.strip()):
         found = _agent(tail[:60], actors, last=False)
-    if found and not re.match(r"(?i)(?:kommun|stad|staden|kommunen)$", found):
+    if found and re.match(r"(?i)(?:kommun|stad|staden|kommunen)$", found):
+        found = _municipality(actors)  # "kommunen" is the one municipality the text names
+    if found:
         return found
     others = {
         _canonical(h[2], actors)

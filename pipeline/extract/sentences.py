@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lexicon.cues import wordset
+from pipeline.lexicon.cues import CUES, wordset
 
 # Abbreviations whose final period does not end a sentence (casefolded, without that period).
 ABBREVIATIONS = wordset(
@@ -208,8 +208,14 @@ def split_units(text: str) -> list[Unit]:
     return units
 
 
+def _cued(text: str) -> bool:
+    """Whether ``text`` holds a commitment cue ("Det här lovar polisen", "Kommunen ska")."""
+    return any(pat.search(text) for _, _, pat in CUES)
+
+
 def _attach_leadins(units: list[Unit]) -> None:
-    """Give each bullet the sentence that introduces its list (ending in 'att' or ':')."""
+    """Give each bullet the sentence that introduces its list (ending in 'att' or ':'), or
+    the heading above it when that heading promises ("Det här lovar polisen")."""
     current = ""
     for i, u in enumerate(units):
         if u.kind == "bullet":
@@ -222,6 +228,7 @@ def _attach_leadins(units: list[Unit]) -> None:
             and nxt.kind == "bullet"
             and (
                 _LEADIN_END.search(u.text)
+                or (u.kind == "heading" and _cued(u.text))
                 or re.search(
                     r"\b(?:beslutar|besluta|beslöt|föreslår|yrkar|hemställer|yrkande)\b",
                     u.text,

@@ -85,6 +85,17 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # A promise in so many words: medborgarlöften, agreements and their lists.
+        "future",
+        "lovar",
+        guarded(
+            r"\b(?:lovar|lovade|utlovar|utlovade|förbinder\s+(?:vi\s+)?oss|förbinder\s+sig|"
+            r"åtar\s+(?:vi\s+)?oss|åtar\s+sig|åtog\s+sig|åtagit\s+sig)\b|"
+            r"\b(?:kommit|kom|är)\s+överens\s+om\s+att\b",
+            _I,
+        ),
+    ),
+    (
         "future",
         "planeras",
         guarded(

@@ -14,7 +14,7 @@ import pytest
 from pipeline.eval.devpaths import GOLD_SEEDS
 from pipeline.extract import commitments
 from pipeline.extract.commitments import find_commitments
-from pipeline.records import Commitment, Section, Structure
+from pipeline.records import Actor, Commitment, Section, Structure
 
 GOLD = GOLD_SEEDS
 SEED_F1 = 1.0  # reached on the seeds (003 scored on its clean text)
@@ -445,3 +445,24 @@ def test_work_done_a_few_years_back_is_still_reported_as_done() -> None:
 def test_budget_passives_are_decisions() -> None:
     c = _one("Kulturnämnden anvisas 2 mnkr för ett nytt bibliotek i Rinkeby.", "protokoll")
     assert c.status == "pledged"
+
+
+def test_a_promise_in_so_many_words_is_a_pledge_per_item() -> None:
+    text = (
+        "Det här lovar polisen\n\n"
+        " • Minst 25 spaningsinsatser mot öppna drogscener\n"
+        " • Trygghetsvandringar i centrum två gånger per år\n\n"
+        "Kommunen och polisen lovar att genomföra en trygghetsmätning.\n"
+    )
+    found = _find(text, "other")
+    assert [c.status for c in found] == ["pledged"] * 3
+    assert found[0].sentence.startswith("Det här lovar polisen Minst 25")
+    assert found[0].cue == "lovar"
+    assert "spaningsinsatser" in found[0].measure
+
+
+def test_a_passive_measure_is_carried_out_by_its_agent() -> None:
+    actors = [Actor("polisen", "organisation"), Actor("Eskilstuna kommun", "organisation")]
+    text = "Kontroller ska genomföras av polisen varje vecka. Kommunen ska anställa fältassistenter."
+    found = find_commitments(text, Structure(doc_type="other"), actors)
+    assert [c.responsible for c in found] == ["polisen", "Eskilstuna kommun"]

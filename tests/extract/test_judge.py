@@ -12,20 +12,20 @@ import pytest
 from pipeline.extract import judge
 from pipeline.extract.commitment_model import LinearScorer, StatusScorer
 
-SENTENCE = "Polisen lovar fler trafikkontroller i centrum varje månad"
+SENTENCE = "Fler trafikkontroller i centrum varje månad"
 
 
 def _scorer(admit: float | None) -> LinearScorer:
     status = {
         "classes": ["done", "pledged"],
-        "idf": {"w:lovar": 1.0},
-        "text_coef": {"pledged": {"w:lovar": 3.0}, "done": {}},
+        "idf": {"w:trafikkontroller": 1.0},
+        "text_coef": {"pledged": {"w:trafikkontroller": 3.0}, "done": {}},
         "rule_coef": {"pledged": {}, "done": {}},
         "intercept": {"pledged": 0.0, "done": 0.0},
     }
     data: dict[str, Any] = {
-        "idf": {"w:lovar": 1.0},
-        "text_coef": {"w:lovar": 10.0},
+        "idf": {"w:trafikkontroller": 1.0},
+        "text_coef": {"w:trafikkontroller": 10.0},
         "rule_coef": {},
         "intercept": -5.0,
         "veto": 0.0,
