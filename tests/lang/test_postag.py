@@ -10,7 +10,7 @@ from pipeline.lang import postag
 def test_a_pledge_is_tagged_auxiliary_infinitive_noun() -> None:
     tagger = postag.load()
     assert tagger is not None
-    tags = tagger.tag("Nämnden ska genomföra en utredning av lokalerna".split())
+    tags = tagger.tag(["Nämnden", "ska", "genomföra", "en", "utredning", "av", "lokalerna"])
     assert tags[0] == "NOUN"
     assert tags[1].startswith("AUX")
     assert tags[2] == "VERB.Inf"
@@ -21,7 +21,7 @@ def test_a_pledge_is_tagged_auxiliary_infinitive_noun() -> None:
 def test_one_tag_per_word_and_none_for_no_words() -> None:
     tagger = postag.load()
     assert tagger is not None
-    words = "Under hösten genomfördes två utbildningsinsatser .".split()
+    words = ["Under", "hösten", "genomfördes", "två", "utbildningsinsatser", "."]
     assert len(tagger.tag(words)) == len(words)
     assert tagger.tag([]) == []
 
