@@ -16,8 +16,12 @@ from pipeline.extract.proposal_scope import proposal_units
 from pipeline.extract.responsible import responsible_of
 from pipeline.extract.restatements import merge_restatements
 from pipeline.extract.sentences import Unit, bullet_sentence, split_units
-from pipeline.extract.status import Cue
+from pipeline.extract.status import CONFIDENCE, Cue, decide_status, excluded
 from pipeline.lang import lemmas
+from pipeline.lang.calendar import MONTHS
+from pipeline.lexicon import genres
+from pipeline.lexicon.cues import PROPOSAL_DOCS
+from pipeline.lexicon.decisions import FUNDED_ITEM, LISTED_MEASURES
 from pipeline.records import Actor, Commitment, Structure
 from pipeline.structure.doctype_rules import rule_doctype
 
@@ -116,7 +120,11 @@ def _commitment(
     actors: list[Actor],
     units: list[Unit],
 ) -> list[Commitment]:
-    judged = judge(sentence, doc_type, section, ref)
+    judged = (
+        judge(sentence, doc_type, section, ref)
+        or _listed(unit, doc_type, section)
+        or _funded(unit, doc_type, section)
+    )
     if judged is None:
         return []
     cue, status, confidence = judged
@@ -137,6 +145,36 @@ def _commitment(
             confidence=round(confidence, 3),
         )
     ]
+
+
+def _listed(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] | None:
+    """An item of a list whose lead-in names its items as measures, with no cue of its own.
+
+    "Det krävs snabba åtgärder såsom: Väktare på de allmänna platserna": the lead-in says
+    what the items are; the status is the one a pledge gets in this genre and section.
+    """
+    if unit.kind != "bullet" or not unit.leadin or not LISTED_MEASURES.search(unit.leadin):
+        return None
+    if excluded(bullet_sentence(unit), doc_type):
+        return None
+    content = [w for w in re.findall(r"[^\W\d]+", unit.text) if w.casefold() not in MONTHS]
+    if len(content) < 2:
+        return None  # a date or a one-word topic ("Nedskräpning") is no measure
+    cue = Cue("future", "listad åtgärd", 0, len(unit.leadin))
+    return cue, decide_status([cue], doc_type, section), CONFIDENCE["demand"]
+
+
+def _funded(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] | None:
+    """A list item or line that names a measure and the sum it gets, with no cue."""
+    if unit.kind not in ("bullet", "sentence") or not FUNDED_ITEM.search(unit.text):
+        return None
+    if excluded(unit.text, doc_type):
+        return None
+    cue = Cue("future", "finansierad åtgärd", 0, 0)
+    status = "done" if genres.has(doc_type, "narrates_done") else "pledged"
+    if doc_type in PROPOSAL_DOCS or "förslag" in section.casefold():
+        status = "proposed"
+    return cue, status, CONFIDENCE["demand"]
 
 
 def _measure(sentence: str, cue: Cue, unit: Unit, units: list[Unit]) -> str:

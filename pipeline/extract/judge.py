@@ -18,6 +18,8 @@ from pipeline.extract.status import (
     find_cues,
     main_cue,
 )
+from pipeline.lang import postag
+from pipeline.lexicon.decisions import DECISION_SECTION, NOT_DECISION_PASSIVE
 from pipeline.records import Deadline
 
 # A trained sentence scorer may be plugged in here: it gets the sentence, returns P(commitment).
@@ -85,6 +87,32 @@ def _history(sentence: str, ref: date | None) -> bool:
     return ref is not None and bool(years) and max(years) < ref.year - HISTORY_YEARS
 
 
+_WORDS = re.compile(r"[\wåäöÅÄÖé-]+")
+_PRETERITE_PASSIVE = re.compile(r"(?:des|tes|ades|ddes|ttes)$")
+
+
+def _decided(sentence: str, section: str) -> list[Cue]:
+    """Under a decision heading, a main verb in the present s-passive is the decision cue.
+
+    "Kommunstyrelsens förslag till kommunfullmäktige / Stall byggs om och nytt ridhus
+    byggs": council decisions are written this way, with no modal and no "beslutar".
+    """
+    if not section or len(section) > 80 or not DECISION_SECTION.search(section):
+        return []  # a long "section" is a sentence taken for a heading, not a decision head
+    tagger = postag.load()
+    words = list(_WORDS.finditer(sentence))
+    if tagger is None or not words:
+        return []
+    for m, tag in zip(words, tagger.tag([w.group(0) for w in words]), strict=True):
+        if tag.startswith(("VERB.Fin", "AUX")):
+            word = m.group(0).casefold()
+            passive = word.endswith("s") and not _PRETERITE_PASSIVE.search(word)
+            if not passive or word in NOT_DECISION_PASSIVE:
+                return []  # the main clause's verb is no decision in the passive
+            return [Cue("decision", "beslutas", m.start(), m.end())]
+    return []
+
+
 def judge(
     sentence: str, doc_type: str, section: str, ref: date | None
 ) -> tuple[Cue, str, float] | None:
@@ -93,7 +121,7 @@ def judge(
     model = active_model()
     if exclusion and (model is None or model.rescue is None):
         return None
-    cues = find_cues(sentence, doc_type)
+    cues = find_cues(sentence, doc_type) or _decided(sentence, section)
     if not cues:
         return _admitted(sentence, doc_type, section, exclusion, model)
     cue = main_cue(cues)

@@ -6,6 +6,7 @@ import re
 
 from pipeline.extract.noun_phrases import ORG, clean_np, fronted
 from pipeline.extract.status import Cue
+from pipeline.lang import postag
 from pipeline.records import Actor
 
 _I = re.IGNORECASE
@@ -90,6 +91,33 @@ def _municipality(actors: list[Actor]) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+_ROLE = re.compile(r"(?:direktör|chef|ordförande|samordnare|ansvarig)(?:en|erna)?\b", _I)
+_NP_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM"})
+_PASSIVE_NEXT = re.compile(r"^\s*(?:inte\s+|också\s+|även\s+)?(?:att\s+)?[\wåäö]+s\b")
+
+
+def _subject(head: str, tail: str) -> str | None:
+    """The noun phrase that makes up the whole clause before the cue, when the verb is active.
+
+    "Lokalpolisområde Uppsala/Knivsta åtar sig …", "Tekniska verken och Kirunabostäder ska
+    …": agents the actor list does not know. A passive verb after the cue makes that noun
+    phrase the measure, not its doer ("Två medborgardialoger ska genomföras").
+    """
+    tagger = postag.load()
+    words = head.split()
+    if tagger is None or not 1 <= len(words) <= 8 or _PASSIVE_NEXT.match(tail):
+        return None
+    tags = tagger.tag(words)
+    if not set(tags) <= _NP_TAGS or tags[-1] not in ("NOUN", "PROPN"):
+        return None
+    np = head.strip(" ,")
+    # Only a doer: a name, a body or a role; "Kamerabevakning har …" names the measure.
+    named = "PROPN" in tags[1:] or (tags[0] == "PROPN" and len(words) > 1)
+    if not (named or ORG.search(np) or _ROLE.search(np)):
+        return None
+    return clean_np(np) or None
+
+
 _SUB_FRONT = re.compile(r"^\s*(?:när|då|eftersom|om|efter\s+att|sedan|innan|även\s+om)\b[^,]*,", _I)
 
 
@@ -114,6 +142,14 @@ def responsible_of(sentence: str, cue: Cue, actors: list[Actor], paragraph: str)
     m = _PASSIVE_AGENT.search(tail)
     if m and ORG.fullmatch(m.group(1)):
         return _canonical(m.group(1), actors)  # "… ska genomföras av polisen"
+    # "Gällande trafik kommer Tekniska verken även att …": the subject inverted into the cue.
+    m = re.match(
+        r"kommer\s+(.+?)(?:\s+(?:även|också|inte|dessutom|fortsatt|tillsammans))*\s+att$",
+        sentence[cue.start : cue.end],
+        _I,
+    )
+    if m and m.group(1).split()[0][:1].isupper():
+        return _canonical(clean_np(m.group(1)), actors)
     head = _SUB_FRONT.sub("", sentence[: cue.start])
     head = re.split(r"[,;:]", head)[-1]
     if re.search(r"\boch\b", head) and len(head.split(" och ")[0].split()) >= 4:
@@ -123,6 +159,9 @@ def responsible_of(sentence: str, cue: Cue, actors: list[Actor], paragraph: str)
         found = _agent(head, actors, last=True)
     if not found and (fronted(head) or not head.strip()):
         found = _agent(tail[:60], actors, last=False)
+    doer = cue.family not in ("proposal", "demand") and cue.label != "har genomförts"
+    if not found and doer and not fronted(head):
+        found = _subject(head, tail)
     if found and re.match(r"(?i)(?:kommun|stad|staden|kommunen)$", found):
         found = _municipality(actors)  # "kommunen" is the one municipality the text names
     if found:

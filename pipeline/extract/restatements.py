@@ -27,11 +27,29 @@ def _content(measure: str) -> set[str]:
     return _words(measure) - _FUNCTION_WORDS
 
 
+def _after_shared_lead(a: str, b: str) -> tuple[set[str], set[str]]:
+    """The two sentences' words after the lead they share word for word.
+
+    Items of one list repeat their lead-in ("Följande åtgärder föreslås …: X", "…: Y");
+    counted in, it would make every item a restatement of the others.
+    """
+    wa, wb = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    k = 0
+    while k < min(len(wa), len(wb)) - 1 and wa[k] == wb[k]:
+        k += 1
+    if k < 3:
+        k = 0  # a shared opening of a word or two is no lead-in
+    return set(wa[k:]), set(wb[k:])
+
+
 def _same_measure(a: Commitment, b: Commitment) -> bool:
     ma, mb = _words(a.measure), _words(b.measure)
-    sim = _jaccard(_words(a.sentence), _words(b.sentence))
+    sim = _jaccard(*_after_shared_lead(a.sentence, b.sentence))
     # Parallel att-satser share their lead words; only the measure tells them apart.
-    if sim >= 0.8 or (sim >= MERGE_SENTENCE and _jaccard(ma, mb) >= 0.5):
+    # Content words only: "detaljbudget för 2010" and "prislistan för 2010" share no object.
+    if sim >= 0.8 or (
+        sim >= MERGE_SENTENCE and _jaccard(_content(a.measure), _content(b.measure)) >= 0.5
+    ):
         return True
     if min(len(ma), len(mb)) >= 3 and _jaccard(ma, mb) >= MERGE_MEASURE:
         return True

@@ -17,7 +17,11 @@ ABBREVIATIONS = wordset(
     feb mar apr jun jul resp. ang. ex
     """
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-–—*](?=\s)|[•▪●◦·]|\d{1,2}[.)](?=\s)|[a-h][.)](?=\s))[ \t]*")
+# List marks: dashes, bullets and the symbols web pages and press services use for them.
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-–—*](?=\s)|[•▪●◦·■□◆◇○►▸▶➢➤✓✔✅☑]|🔹|🔸|🔷|🔶|➡️?|→|\d{1,2}[.)](?=\s)"
+    r"|[a-h][.)](?=\s))[ \t]*"
+)
 _ATT_ITEM = re.compile(r"^[ \t]*att\d*[ \t]+\S")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s|\*\*)")
 _TERMINAL = re.compile(r"[.!?:;]\s*$")

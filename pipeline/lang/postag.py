@@ -40,6 +40,21 @@ def features(words: list[str], k: int) -> list[str]:
     ]
 
 
+def _repair(words: list[str], tags: list[str]) -> list[str]:
+    """Tags corrected where Swedish word order rules them out.
+
+    The tagger reads each word on its own, so a plural noun after an adjective or article
+    ("trygga skolvägar", "nya insatser") can come out a finite verb, which no Swedish
+    noun phrase has in that place.
+    """
+    out = list(tags)
+    for k in range(1, len(out)):
+        plural = words[k][-2:].casefold() in ("ar", "er", "or")
+        if out[k] == "VERB.Fin" and out[k - 1] in ("ADJ", "DET") and plural:
+            out[k] = "NOUN"
+    return out
+
+
 class Tagger:
     """A linear model over word features: one weight row per feature, one column per tag."""
 
@@ -61,7 +76,7 @@ class Tagger:
             rows.extend(index[f] for f in features(words, k) if f in index)
         # One gather and one segmented sum for the whole sentence, not one per word.
         scores = np.add.reduceat(self.weights[rows], starts, axis=0)
-        return [self.tags[t] for t in scores.argmax(axis=1)]
+        return _repair(words, [str(self.tags[t]) for t in scores.argmax(axis=1)])
 
 
 @functools.cache

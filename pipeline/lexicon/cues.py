@@ -60,6 +60,12 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
         guarded(rf"\buppdrag(?:et)?\s+(?:{W}\s+)?(?:är|blir|var)\s+att\b", _I),
     ),
     ("proposal", "föreslår", guarded(r"\bföresl(?:år|ås|og|agit|ogs|agits)\b", _I)),
+    # A decision reported in plain words, as news and press releases write it.
+    (
+        "decision",
+        "bestämde",
+        guarded(r"\bbestäm(?:de|t|mer)\s+(?:[\wåäö]+\s+){0,3}?att\b|\bbeslut\s+om\s+att\b", _I),
+    ),
     ("proposal", "yrkar", guarded(r"\byrka(?:r|de|t)\b(?!\s+avslag)", _I)),
     ("proposal", "hemställer", guarded(r"\bhemställ(?:er|de|t|s|an)\b|\byrkande\b(?!n)", _I)),
     (
@@ -89,9 +95,8 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
         "future",
         "lovar",
         guarded(
-            r"\b(?:lovar|lovade|utlovar|utlovade|förbinder\s+(?:vi\s+)?oss|förbinder\s+sig|"
-            r"åtar\s+(?:vi\s+)?oss|åtar\s+sig|åtog\s+sig|åtagit\s+sig)\b|"
-            r"\b(?:kommit|kom|är)\s+överens\s+om\s+att\b",
+            r"\b(?:(?:ut)?lova(?:r|de)|förbinder\s+(?:vi\s+oss|oss|sig)|åtar\s+(?:vi\s+oss|oss|sig)|åt(?:og|agit)\s+sig)\b|"
+            r"\b(?:kommit|kom|är)\s+överens\s+om\s+att\b|\böverenskommelse(?:n)?\s+om\s+att\b",
             _I,
         ),
     ),
@@ -107,7 +112,9 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
         "proposal",
         "vill",
         guarded(
-            r"\bvill\s+(?:[\wåäö]+\s+){0,4}?(?:att|ge|se\s+över|uppdra)\b|\b(?:i\s+ett|sitt)\s+yrkande\b",
+            r"\bvill\s+(?:[\wåäö]+\s+){0,4}?(?:att|ge|se\s+över|uppdra)\b|\b(?:i\s+ett|sitt)\s+yrkande\b"
+            # "Vi vill: Se en högre polisiär närvaro" (a list item after its lead-in)
+            r"|\bvill\s+(?=[A-ZÅÄÖ][a-zåäö]+\s)",
             _I,
         ),
     ),

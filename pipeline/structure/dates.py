@@ -9,19 +9,28 @@ from pipeline.lang.calendar import MONTHS
 from pipeline.structure.lines import Line
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Press-release services print English month abbreviations first ("Jul 01, 2016").
+_EN_MONTHS = {**MONTHS, "may": 5, "oct": 10}
+_EN_ALT = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
-    r"(?<![\d-])(?P<iso>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d])"
+    r"(?<![\d-])(?P<iso>(?:19|20)\d{2})(?P<sep>[-. ])(?P<im>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<id>0[1-9]|[12]\d|3[01])(?![\d])"
     r"|(?<!\d)(?<!nr )(?<!nr\. )(?P<d>[1-9]|[12]\d|3[01])(?::[ae])?\s+(?P<m>"
     + _MONTH_ALT
     + r")\.?\s+"
-    r"(?P<y>(?:19|20)\d{2})(?!\d)",
+    r"(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"|\b(?P<m2>"
+    + _EN_ALT
+    + r")\.?\s+(?P<d2>0?[1-9]|[12]\d|3[01]),\s+(?P<y2>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
 # Cues just before a date: "own" cues make it the document's date, "other" cues make it a
 # date the text merely mentions (deadlines, arrival, earlier decisions, attest, posting).
 _OWN_STRONG = re.compile(
     r"(?:(?<!justeringens )(?<!justeringens\n)\b(?:plats och tid|tid och plats|tidpunkt)\b[^\n]{0,120}"
-    r"|\b(?:sammanträdesdatum|datum|beslut i [\wåäö ]+))[\s:,.]*(?:den\s+)?$",
+    r"|\b(?:sammanträdesdatum|datum|beslut i [\wåäö ]+)"
+    # A web page's or press release's publishing line: "Publicerad 12:14, 12 feb 2020".
+    r"|\b(?:publicera(?:d|t|des)|pressmeddelande)\b[^\n]{0,30}?)[\s:,.•]*(?:den\s+)?$",
     re.IGNORECASE,
 )
 _OWN_WEAK = re.compile(
@@ -54,6 +63,8 @@ def to_iso(m: re.Match[str]) -> str | None:
     """ISO form of one DATE_RE match, or None when it is not a real calendar date."""
     if m.group("iso"):
         y, mo, d = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
+    elif m.group("m2"):
+        y, mo, d = int(m.group("y2")), _EN_MONTHS[m.group("m2").lower()], int(m.group("d2"))
     else:
         y, mo, d = int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d"))
     if d > (29 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31):

@@ -23,13 +23,17 @@ _PROTOCOL = re.compile(
     r"|hoppa över navigering[\s\S]{0,200}(?:\bval av justerare|§\s*\d+)"
     r"|^\s*(?:närvarande|beslutande)(?:\s+ledamöter)?\s*:?\s*$"
     r"|^\s*(?:[-•]\s*)?\d{1,2}\s*\n+\s*val\s+av\s+justerare"
-    r"|^\s*§\s*\d+\b",
+    r"|^\s*§\s*\d+\b"
+    # The notice of a meeting with its agenda is read as the meeting's record (SCHEMA types
+    # have no "kallelse"; the gold annotators put every one under protokoll).
+    r"|^\s*(?:\(\d\)\s*)?(?:\d\s+){0,2}(?:utskicksdatum\s+\(\d\)\s+)?(?:KUNGÖRELSE|KALLELSE|K A L L E L S E)\b"
+    r"|\bkallas\s+till\s+sammanträde\b|^\s*kallelse\s+(?:till|och)\b|\bkallelse\s+och\s+föredragningslista\b"
+    r"|^\s*[\wåäö]+(?:\s+[\wåäö]+)?\s+kallelse\s+sida\b",
     _I,
 )
 # Notices and lists that are neither records of a meeting nor case documents.
 _OTHER = re.compile(
-    r"^\s*(?:\(\d\)\s*)?(?:KUNGÖRELSE|KALLELSE|K A L L E L S E)\b|\bkallas till sammanträde\b"
-    r"|\banmälningslis\s?ta\b|^\s*e-förslag\b|^\s*medborgarförslag\b|^\s*reservation\b"
+    r"\banmälningslis\s?ta\b|^\s*e-förslag\b|^\s*medborgarförslag\b|^\s*reservation\b"
     r"|^\s*svar på medborgarförslag\b|^\s*fråga\s+(?:från|till|gällande|angående|om)\b"
     r"|^\s*presskonferens\b|\bpresskonferens inför\b",
     _I,

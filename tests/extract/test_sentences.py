@@ -125,3 +125,14 @@ def test_inline_bullets_after_a_lead_in() -> None:
     assert bullet_sentence(units[1]) == (
         "I utredningen föreslås följande. Kommunfullmäktige bör arrangera debatter."
     )
+
+
+def test_symbol_bullets_of_web_pages_are_list_items_under_a_promising_heading() -> None:
+    text = "Det här lovar polisen\n🔹 Minst 25 spaningsinsatser\n✅ Trygghetsvandringar i centrum\n"
+    units = split_units(text)
+    assert [u.kind for u in units] == ["leadin", "bullet", "bullet"]
+    assert bullet_sentence(units[2]) == "Det här lovar polisen Trygghetsvandringar i centrum"
+    # A heading that promises nothing stays a heading over its list.
+    plain = split_units("Nuvarande lägesbild\n• Nedskräpning\n• Skadegörelse\n")
+    assert [u.kind for u in plain] == ["heading", "bullet", "bullet"]
+    assert plain[1].leadin == ""

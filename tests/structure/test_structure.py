@@ -211,7 +211,7 @@ HEADS: list[tuple[str, str, str, str | None]] = [
         "(1)\nKUNGÖRELSE 1 [2]\nKommunfullmäktige\n2019-05-23\nTid\n2019-05-23, kl.17:30\n"
         "Plats\nHallunda Folkets Hus, Bragesalen\nÄrenden\n73 Svar på interpellation - Vad "
         "händer på Samariten? (M)",
-        "other",
+        "protokoll",  # a meeting notice with its agenda: the gold annotators' protokoll
         "2019-05-23",
     ),
     (
@@ -536,3 +536,22 @@ def test_seed_title_on_the_real_normalised_path(gold_path: Path) -> None:
     assert doc.structure is not None
     assert doc.structure.title == gold["title"]
     assert (doc.structure.doc_type, doc.structure.date) == (gold["doc_type"], gold["date"])
+
+
+def test_publishing_lines_and_other_printed_date_forms() -> None:
+    """Web pages and press services print their own date in forms of their own."""
+    assert parse_date("Pressmeddelande • Jul 01, 2016 12:26 CEST") == "2016-07-01"
+    assert parse_date("Danderyd 2006 05 15") == "2006-05-15"
+    assert parse_date("2006.05.15") == "2006-05-15"
+    assert parse_date("2006-05.15") is None  # one separator throughout, or no date
+    s = analyse(
+        "Sök\n\nTrygghetsrådet startar\n\n  • Publicerad 12:14, 12 feb 2020\n\n"
+        "Rådet ska träffas den 3 mars 2020 för första gången.\n"
+    )
+    assert s.date == "2020-02-12"
+
+
+def test_a_meeting_notice_with_its_agenda_is_a_meeting_record() -> None:
+    assert rule_doctype("KALLELSE 1 (20)\nKommunstyrelsen kallas till sammanträde\n") == "protokoll"
+    assert rule_doctype("Kallelse till socialnämnden\nTid: 18:00\n") == "protokoll"
+    assert rule_doctype("Anmälningslista\nAnmäls dom i mark- och miljödomstolen\n") == "other"
