@@ -21,7 +21,12 @@ from pipeline.lang import lemmas
 from pipeline.lang.calendar import MONTHS
 from pipeline.lexicon import genres
 from pipeline.lexicon.cues import PROPOSAL_DOCS
-from pipeline.lexicon.decisions import FUNDED_ITEM, LISTED_MEASURES
+from pipeline.lexicon.decisions import (
+    DECIDED_LEADIN,
+    FUNDED_ITEM,
+    LISTED_MEASURES,
+    PROPOSED_LEADIN,
+)
 from pipeline.records import Actor, Commitment, Structure
 from pipeline.structure.doctype_rules import rule_doctype
 
@@ -86,7 +91,18 @@ def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> li
                 c.status = "proposed"  # "Uppdraget ska återrapporteras …" goes with it
             found.append((c, summary))
         last = (unit.paragraph, made[-1].status) if made else None
-    return merge_restatements(found)
+    merged = merge_restatements(found)
+    if genres.has(doc_type, "issuer_acts"):
+        _issuer_acts(merged, actors)
+    return merged
+
+
+def _issuer_acts(found: list[Commitment], actors: list[Actor]) -> None:
+    """Give the publisher's pledges with no named doer to the first body the text names."""
+    issuer = next((a.name for a in actors if a.kind == "organisation"), None)
+    for c in found:
+        if c.responsible is None and c.status in ("pledged", "in_progress", "done"):
+            c.responsible = issuer
 
 
 def sentence_units(units: list[Unit], structure: Structure) -> list[tuple[Unit, str, str]]:
@@ -161,7 +177,14 @@ def _listed(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] |
     if len(content) < 2:
         return None  # a date or a one-word topic ("Nedskräpning") is no measure
     cue = Cue("future", "listad åtgärd", 0, len(unit.leadin))
-    return cue, decide_status([cue], doc_type, section), CONFIDENCE["demand"]
+    status = "proposed" if _offered(unit) else decide_status([cue], doc_type, section)
+    return cue, status, CONFIDENCE["demand"]
+
+
+def _offered(unit: Unit) -> bool:
+    """Whether the unit's lead-in offers its items as a proposal or demand, not a decision."""
+    lead = unit.leadin or ""
+    return bool(PROPOSED_LEADIN.search(lead)) and not DECIDED_LEADIN.search(lead)
 
 
 def _funded(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] | None:
@@ -172,7 +195,7 @@ def _funded(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] |
         return None
     cue = Cue("future", "finansierad åtgärd", 0, 0)
     status = "done" if genres.has(doc_type, "narrates_done") else "pledged"
-    if doc_type in PROPOSAL_DOCS or "förslag" in section.casefold():
+    if doc_type in PROPOSAL_DOCS or "förslag" in section.casefold() or _offered(unit):
         status = "proposed"
     return cue, status, CONFIDENCE["demand"]
 

@@ -19,6 +19,7 @@ from pipeline.extract.status import (
     main_cue,
 )
 from pipeline.lang import postag
+from pipeline.lexicon.background import LIST_AHEAD, PROMISE_MAKING
 from pipeline.lexicon.decisions import DECISION_SECTION, NOT_DECISION_PASSIVE
 from pipeline.records import Deadline
 
@@ -158,6 +159,12 @@ def _status(
         return None  # a lead-in whose list did not follow carries no measure
     if doc_type in PROPOSAL_DOCS and cue.family == "decision" and _PAST_DECISION.search(sentence):
         return None  # a decision a proposer cites is background
+    if status in ("done", "in_progress") and PROMISE_MAKING.search(sentence):
+        if not LIST_AHEAD.search(sentence):
+            return None  # how the promise itself was drawn up is its procedure, not its work
+        # "Följande löften har tagits fram: X ska genomföras": the item's own cue decides.
+        rest = [c for c in cues if c.start >= cue.end]
+        status = decide_status(rest, doc_type, section) if rest else "pledged"
     if status == "done" and _history(sentence, ref):
         return None  # what was done decades ago is the backdrop, not this period's work
     if cue.label == "börjar" and not _future(sentence, ref):

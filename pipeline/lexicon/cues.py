@@ -114,7 +114,7 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
         guarded(
             r"\bvill\s+(?:[\wåäö]+\s+){0,4}?(?:att|ge|se\s+över|uppdra)\b|\b(?:i\s+ett|sitt)\s+yrkande\b"
             # "Vi vill: Se en högre polisiär närvaro" (a list item after its lead-in)
-            r"|\bvill\s+(?=[A-ZÅÄÖ][a-zåäö]+\s)",
+            r"|\bvill\s+(?-i:(?=[A-ZÅÄÖ][a-zåäö]+\s))",  # the capital is case-sensitive
             _I,
         ),
     ),
@@ -184,7 +184,7 @@ NOT_DONE_PASSIVE = wordset(
     föreslagits yrkats citerats kallats valts utsetts omnämnts tillställts överlämnats
     remitteras diskuteras förts frågats beskrivits upplevts godkänts tillkännagivits
     inhämtats ändrats baserats sorterats bordlagts förhandlats protokollförts bedrivits
-    kastats
+    kastats drabbats påverkats präglats förändrats förbättrats försämrats lyckats
     """
 )
 # Supines that show the "har" belongs to a state, outcome or procedure, not a measure.

@@ -35,6 +35,15 @@ LISTED_MEASURES = guarded(
     _I,
 )
 
+# A lead-in that offers its items as a proposal or a demand, not a decision ("Så här ser
+# förslaget ut i korthet:", "Det krävs snabba åtgärder såsom:"): the items are proposed.
+PROPOSED_LEADIN = guarded(
+    r"\bförslag(?:en|et)?\b|\bföreslår\b|\bvill\s+(?:vi|partiet)\b|\b(?:krävs|behövs)\b",
+    _I,
+)
+# ... unless the lead-in reports the decision on it ("Nämnden beslutade enligt förslaget:").
+DECIDED_LEADIN = guarded(r"\bbeslut(?:ar|ade|at)\b|\bbeslöt\b|\bfastställ\w*", _I)
+
 # A funded item: the measure and its sum, as allocation lists and budget releases print
 # them ("Mobila mötesplatser - 110 000 kr", "4 miljoner kronor till förstärkt krisberedskap").
 _SUM = r"\d[\d\s.,]*\s*(?:kr|kronor|tkr|mkr|miljoner|miljarder|mnkr)(?:\s+kronor)?"

@@ -9,7 +9,9 @@ from pipeline.lexicon.tables import lookup, read_table
 from pipeline.records import DOC_TYPES
 
 GENRES = paths.LEXICON_DATA / "genres.tsv"
-TRAITS = frozenset({"proposes", "demands", "narrates_done", "answers", "decides", "minutes"})
+TRAITS = frozenset(
+    {"proposes", "demands", "narrates_done", "answers", "decides", "minutes", "issuer_acts"}
+)
 
 
 @functools.cache

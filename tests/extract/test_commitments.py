@@ -487,7 +487,8 @@ def test_items_of_a_list_of_measures_are_commitments_but_dates_and_topics_are_no
     assert [c.sentence for c in found] == [
         "Det krävs snabba åtgärder såsom Väktare på de allmänna platserna"
     ]
-    assert found[0].cue == "listad åtgärd" and found[0].status == "pledged"
+    # "krävs" offers the items as a demand, as a party's programme does: proposed.
+    assert found[0].cue == "listad åtgärd" and found[0].status == "proposed"
     assert _find(text, "motion")[0].status == "proposed"
 
 
@@ -521,3 +522,44 @@ def test_news_words_for_decisions_and_agreements_are_cues() -> None:
     # A signed agreement is work done: the perfect outranks the promise it records.
     signed = _one("Staden och polisen har tecknat en överenskommelse om att öka närvaron.")
     assert signed.cue == "har genomfört"
+
+
+def test_a_publishers_pledge_without_a_doer_is_the_first_body_named() -> None:
+    # A press release or medborgarlöfte speaks for its publisher; a motion's proposals do not.
+    text = "Trygghet i centrum\n\nUnder våren kommer fler trygghetsvandringar att genomföras."
+    body = [Actor(name="Tyresö kommun", kind="organisation", char_start=0)]
+    pledge = find_commitments(text, Structure(doc_type="other"), body)
+    assert [c.responsible for c in pledge] == ["Tyresö kommun"]
+    proposal = find_commitments(text, Structure(doc_type="motion"), body)
+    assert [c.responsible for c in proposal] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medborgarlöftet har tagits fram i dialog med boende och medarbetare.",
+        "I september genomfördes en medborgardialog vid resecentrum.",
+        "Tyvärr har även kommunen drabbats av skadegörelse under året.",
+        "Jag vill lyfta fram några viktiga händelser under året.",
+    ],
+)
+def test_how_a_promise_came_about_is_no_commitment(text: str) -> None:
+    # The groundwork of a medborgarlöfte, a misfortune suffered, a rhetorical "vill": background.
+    assert _find(text, "other") == []
+
+
+def test_a_list_of_promises_drawn_up_keeps_its_items() -> None:
+    text = (
+        "Följande medborgarlöften har gemensamt tagits fram:\n\n"
+        "- Riktade insatser av kommunen och polisen ska genomföras i centrum.\n"
+    )
+    assert [c.status for c in _find(text, "other")] == ["pledged"]
+
+
+def test_items_a_lead_in_offers_as_a_proposal_are_proposed() -> None:
+    text = (
+        "Så här ser förslaget ut i korthet:\n\n"
+        "- 4 miljoner kronor till förstärkt krisberedskap\n"
+        "- 15 miljoner kronor till investeringar i belysning\n"
+    )
+    assert [c.status for c in _find(text, "other")] == ["proposed", "proposed"]
