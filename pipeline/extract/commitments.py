@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from pipeline.extract import measure_span
+from pipeline.extract.coordination import clause_cues, clause_end
 from pipeline.extract.judge import active_model, deadline_of, judge
 
 # The scorer switches live in judge; they are re-exported here, where callers look for them.
@@ -145,22 +146,33 @@ def _commitment(
         return []
     cue, status, confidence = judged
     paragraph = _paragraph_text(units, unit.paragraph)
-    measure = _with_topic(_measure(sentence, cue, unit, units) or sentence, paragraph)
-    # Times of finished work say when it was done, never when it is due.
-    deadline = None if status == "done" else deadline_of(sentence, ref)
-    return [
-        Commitment(
-            sentence=sentence,
-            measure=measure,
-            responsible=responsible_of(sentence, cue, actors, paragraph),
-            deadline=deadline,
-            status=status,
-            char_start=unit.start,
-            char_end=unit.end,
-            cue=cue.label,
-            confidence=round(confidence, 3),
+    responsible = responsible_of(sentence, cue, actors, paragraph)
+    clauses = clause_cues(sentence, cue)
+    out = []
+    for k, clause in enumerate(clauses):
+        # Each coordinated att-clause is a measure of its own, read up to the next one.
+        upto = sentence[: clause_end(sentence, clauses, k)]
+        own = upto if k == 0 else sentence[: cue.start] + upto[clause.start :]
+        if k:  # a later clause is read on its own, its "samt att" as its cue
+            upto = upto[clause.start :]
+            clause = Cue(cue.family, cue.label, 0, clause.end - clause.start)
+        measure = _with_topic(_measure(upto, clause, unit, units) or sentence, paragraph)
+        # Times of finished work say when it was done, never when it is due.
+        deadline = None if status == "done" else deadline_of(own, ref)
+        out.append(
+            Commitment(
+                sentence=sentence,
+                measure=measure,
+                responsible=responsible,
+                deadline=deadline,
+                status=status,
+                char_start=unit.start,
+                char_end=unit.end,
+                cue=cue.label,
+                confidence=round(confidence, 3),
+            )
         )
-    ]
+    return out
 
 
 def _listed(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] | None:

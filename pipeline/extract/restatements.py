@@ -44,6 +44,9 @@ def _after_shared_lead(a: str, b: str) -> tuple[set[str], set[str]]:
 
 def _same_measure(a: Commitment, b: Commitment) -> bool:
     ma, mb = _words(a.measure), _words(b.measure)
+    if a.sentence == b.sentence:
+        # One sentence, several att-clauses: only the measures tell its records apart.
+        return ma == mb or _jaccard(_content(a.measure), _content(b.measure)) >= 0.5
     sim = _jaccard(*_after_shared_lead(a.sentence, b.sentence))
     # Parallel att-satser share their lead words; only the measure tells them apart.
     # Content words only: "detaljbudget för 2010" and "prislistan för 2010" share no object.
