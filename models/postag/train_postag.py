@@ -25,6 +25,8 @@ from pipeline.lang import postag  # noqa: E402
 
 UD = ROOT.parent / "shared" / "data" / "ud-swedish-talbanken"
 C = 2.0
+# Tags whose words can be listed: the tagger never gives them to a word the treebank lacks.
+CLOSED = ("ADP", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ", "SYM", "X")
 
 
 def tag_of(upos: str, feats: str) -> str:
@@ -72,8 +74,19 @@ def fit(sents: list[tuple[list[str], list[str], list[str]]]) -> postag.Tagger:
             "index": {n: i for i, n in enumerate(names)},
             "tags": list(clf.classes_),
             "weights": weights,
+            "closed": closed_words(sents),
         }
     )
+
+
+def closed_words(sents: list[tuple[list[str], list[str], list[str]]]) -> dict[str, list[str]]:
+    """The words each closed-class tag was seen with (casefolded, sorted)."""
+    seen: dict[str, set[str]] = {t: set() for t in CLOSED}
+    for words, tags, _ in sents:
+        for w, t in zip(words, tags, strict=True):
+            if t in seen:
+                seen[t].add(w.casefold())
+    return {t: sorted(ws) for t, ws in seen.items() if ws}
 
 
 def accuracy(tagger: postag.Tagger, sents: list) -> tuple[float, float]:
@@ -103,7 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_save:
         tagger = fit(test + dev)
         joblib.dump(
-            {"index": tagger.index, "tags": tagger.tags, "weights": tagger.weights},
+            {
+                "index": tagger.index,
+                "tags": tagger.tags,
+                "weights": tagger.weights,
+                "closed": {tagger.tags[t]: sorted(ws) for t, ws in tagger.closed.items()},
+            },
             postag.MODEL_PATH,
             compress=3,
         )

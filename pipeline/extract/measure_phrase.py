@@ -27,6 +27,9 @@ def measure_of(sentence: str, cue: Cue, antecedent: str = "") -> str:
     ``antecedent`` replaces a pronoun subject ("Den ska nu följas upp").
     """
     found = _measure(sentence, cue)
+    # Only a word can stand for a pronoun: a list number or a mark is no antecedent.
+    if not re.fullmatch(r"[^\W\d_][\w-]{2,}", antecedent):
+        antecedent = ""
     if antecedent and re.fullmatch(r"(?i)(?:\w+ av )?(?:den|det|de|dessa|detta)", found or "den"):
         words = found.split()
         return f"{' '.join(words[:-1])} {antecedent}".strip() if len(words) > 1 else antecedent
@@ -43,6 +46,9 @@ def _measure(sentence: str, cue: Cue) -> str:
         if wrapped:
             rest = wrapped.group(1)
         rest = re.sub(r"^(?:[\wåäöÅÄÖ-]+\s+){1,4}?(?:ska|skall)\s+", "", rest.strip())
+        if not re.search(r"\w", rest) and re.search(r"\w", head):
+            # "Delårsbokslut för 2016 godkänns.": a passive decision names its object first.
+            return object_after(head)
         return _action_measure(rest)
     if cue.family == "demand":
         return _action_measure(tail)

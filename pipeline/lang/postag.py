@@ -62,11 +62,25 @@ class Tagger:
         self.index: dict[str, int] = data["index"]
         self.tags: list[str] = data["tags"]
         self.weights = data["weights"]  # numpy array, features x tags
+        # Closed word classes (articles, prepositions, conjunctions …) hold the words the
+        # treebank lists and no others: an unknown council word ("Delårsbokslut") is no DET.
+        closed: dict[str, list[str]] = data.get("closed") or {}
+        self.closed = {self.tags.index(t): frozenset(ws) for t, ws in closed.items()}
+        # Extraction tags one sentence for its measure, its agent and its decision: once.
+        self._cache: dict[tuple[str, ...], list[str]] = {}
 
     def tag(self, words: list[str]) -> list[str]:
         """One tag per word (UPOS, with VERB split by form: VERB.Inf, VERB.Fin, …)."""
         if not words:
             return []
+        key = tuple(words)
+        if key not in self._cache:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[key] = self._tag(words)
+        return list(self._cache[key])
+
+    def _tag(self, words: list[str]) -> list[str]:
         rows: list[int] = []
         starts: list[int] = []
         index = self.index
@@ -76,7 +90,13 @@ class Tagger:
             rows.extend(index[f] for f in features(words, k) if f in index)
         # One gather and one segmented sum for the whole sentence, not one per word.
         scores = np.add.reduceat(self.weights[rows], starts, axis=0)
-        return _repair(words, [str(self.tags[t]) for t in scores.argmax(axis=1)])
+        best = scores.argmax(axis=1)
+        for k, t in enumerate(best):
+            if t in self.closed and words[k].casefold() not in self.closed[t]:
+                row = scores[k].copy()
+                row[list(self.closed)] = -np.inf
+                best[k] = int(row.argmax())
+        return _repair(words, [str(self.tags[t]) for t in best])
 
 
 @functools.cache

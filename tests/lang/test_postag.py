@@ -31,3 +31,24 @@ def test_a_missing_or_broken_model_file_gives_no_tagger(tmp_path: Path) -> None:
     broken = tmp_path / "broken.joblib"
     broken.write_bytes(b"not a model")
     assert postag.load(broken) is None
+
+
+def test_closed_classes_hold_only_their_listed_words() -> None:
+    tagger = postag.load()
+    assert tagger is not None and tagger.closed
+    det = tagger.tags.index("DET")
+    assert "en" in tagger.closed[det]
+    # Unknown capitalised council words at the start of an item read like articles to the
+    # word features alone; the closed list keeps them out of DET and PRON.
+    for word in ("Delårsbokslut", "Riktlinjerna", "Verksamhetsplanen"):
+        tag = tagger.tag([word, "för", "2026", "godkänns", "."])[0]
+        assert tag not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART"), (word, tag)
+
+
+def test_a_sentence_is_tagged_once_and_callers_cannot_change_the_cache() -> None:
+    tagger = postag.load()
+    assert tagger is not None
+    words = ["Kommunen", "ska", "bygga", "en", "skola"]
+    first = tagger.tag(words)
+    first[0] = "X"
+    assert tagger.tag(words)[0] != "X"

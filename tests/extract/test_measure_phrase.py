@@ -1,0 +1,28 @@
+"""The rules' measure phrase: what a decision names, and what may stand for a pronoun."""
+
+from __future__ import annotations
+
+from pipeline.extract.measure_phrase import measure_of
+from pipeline.extract.status import Cue
+
+
+def _passive(s: str) -> Cue:
+    at = s.index("godkänns")
+    return Cue("decision", "beslutas", at, at + len("godkänns"))
+
+
+def test_a_passive_decision_item_names_its_subject_not_its_list_number() -> None:
+    s = "Verksamhetsplanen för 2027 för Byns förskolor godkänns."
+    assert (
+        measure_of(s, _passive(s), antecedent="1")
+        == "Verksamhetsplanen för 2027 för Byns förskolor"
+    )
+
+
+def test_a_pronoun_takes_a_word_antecedent_only() -> None:
+    cue = Cue("future", "ska", 4, 7)
+    assert (
+        measure_of("Den ska följas upp.", cue, antecedent="handlingsplanen")
+        == "uppföljning av handlingsplanen"
+    )
+    assert measure_of("Den ska följas upp.", cue, antecedent="2.") != "2."
