@@ -212,7 +212,7 @@ DONE_ACTIVE = wordset(
 PARTICLE_ACTIVE = {"tagit": "fram", "satt": "in", "följt": "upp", "sett": "över", "köpt": "in"}
 
 QUESTION = guarded(
-    r"\?\s*$|\bvill\s+veta\b|\bfråga\s+(?:av|från|till)\b|\bpå\s+[^.]{0,40}\bfråga\b|\bställs\s+frågan\b|\b(?:frågar|undrar)\b|\bfrågan\s+(?:är|om)\b"
+    r"\?\s*$|\bvill\s+veta\b|\bfråga\s+(?:av|från|till)\b|\bpå\s+[^.]{0,40}\bfråga\b|\bställs\s+frågan\b|\b(?:frågar|undrar)\b|\bfrågan\s+är\s+(?:om|hur|varför|vad|när|vem|vilk\w*)\b"
     r"|\bfrågeställ\w*\s+(?:vill|undrar|frågar)\b",
     _I,
 )

@@ -29,3 +29,16 @@ def lookup(table: dict[str, frozenset[str]], tag: str, kind: str) -> frozenset[s
     if tag not in table:
         raise KeyError(f"no {kind} {tag!r}; known: {', '.join(sorted(table))}")
     return table[tag]
+
+
+def read_pairs(path: Path, sources: Collection[str] | None = None) -> dict[str, str]:
+    """``key<TAB>value[<TAB>source]`` lines as key -> value; the first row of a key wins."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, value, *rest = line.split("\t")
+        if sources is not None and rest and rest[0] not in sources:
+            continue
+        out.setdefault(key, value)
+    return out
