@@ -28,7 +28,7 @@ DATE_RE = re.compile(
 # date the text merely mentions (deadlines, arrival, earlier decisions, attest, posting).
 _OWN_STRONG = re.compile(
     r"(?:(?<!justeringens )(?<!justeringens\n)\b(?:plats och tid|tid och plats|tidpunkt)\b[^\n]{0,120}"
-    r"|\b(?:sammanträdesdatum|datum|beslut i [\wåäö ]+)"
+    r"|\b(?:sammanträdesdatum|sammanträdestid|datum|beslut i [\wåäö ]+)"
     # A web page's or press release's publishing line: "Publicerad 12:14, 12 feb 2020".
     r"|\b(?:publicera(?:d|t|des)|pressmeddelande)\b[^\n]{0,30}?)[\s:,.•]*(?:den\s+)?$",
     re.IGNORECASE,
@@ -44,6 +44,11 @@ _OTHER_CUES = re.compile(
     r"antogs|antagen|fastställ\w*|daterad|inlämnad|väckt|till och med|om|från|i)"
     r"[\s:,.]*(?:den\s+)?(?:\d{1,2}\s+\w+\s+)?$",
     re.IGNORECASE,
+)
+# A line that says where and when the minutes are signed: its date is the attest's, whatever
+# weekday or "tid" follows ("Justeringens plats och tid Kommunhuset, torsdagen den 19 …").
+_ATTEST_LINE = re.compile(
+    r"^\W*(?:justeringens\s+plats|plats\s+och\s+tid\s+för\s+justering|justering(?:en)?\b)", re.I
 )
 _SIGN_LINE = re.compile(
     r"^(?P<place>[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?),?\s+(?:den\s+)?(?P<date>.+?)\s*$"
@@ -93,6 +98,8 @@ def dates_in(text: str, offset: int = 0) -> list[FoundDate]:
 
 def _cue(before: str) -> str:
     """'strong', 'own', 'other' or '' for the text printed just before a date on its line."""
+    if _ATTEST_LINE.match(before):
+        return "other"
     tail = before[-140:]
     other = _OTHER_CUES.search(tail[-60:])
     for kind, rx in (("strong", _OWN_STRONG), ("own", _OWN_WEAK)):
@@ -119,7 +126,7 @@ def _head_date(head: list[Line]) -> tuple[str | None, str | None]:
             if cue == "strong" or (cue == "own" and early) or (alone and len(ln.clean) < 80):
                 return iso, weak
             listed = ln.clean[:1] in "•-*–" or re.match(r"\s*[a-zåäö]", after) is not None
-            if weak is None and early and not listed and (m.start() < 100 or len(ln.clean) < 150):
+            if weak is None and early and not listed and (m.start() < 100 or len(ln.clean) < 200):
                 weak = iso
     return None, weak
 
@@ -151,6 +158,21 @@ def _closing_date(lines: list[Line], text_len: int) -> str | None:
     return None
 
 
+def _dated_line(lines: list[Line], text_len: int) -> str | None:
+    """A date alone on a short line in the first half ("2017-10-17", "Kommunfullmäktige
+    2019-06-18"): the dating of a letter or an extract whose head is long."""
+    for ln in lines:
+        if ln.start > text_len / 2:
+            break
+        m = DATE_RE.search(ln.clean)
+        if not m or len(ln.clean) > 40 or _cue(ln.clean[: m.start()]) == "other":
+            continue
+        rest = (ln.clean[: m.start()] + ln.clean[m.end() :]).strip(" ,:-–")
+        if len(rest.split()) <= 2 and not re.search(r"\d", rest):
+            return to_iso(m)
+    return None
+
+
 def own_date(lines: list[Line], head: list[Line], text_len: int) -> str | None:
     """The document's own date: cued head date, then signing line, then weaker evidence."""
     strong, weak = _head_date(head)
@@ -159,4 +181,4 @@ def own_date(lines: list[Line], head: list[Line], text_len: int) -> str | None:
     signed = _signing_date(lines)
     if signed:
         return signed
-    return weak or _closing_date(lines, text_len)
+    return weak or _dated_line(lines, text_len) or _closing_date(lines, text_len)

@@ -35,7 +35,10 @@ _PROTOCOL = re.compile(
 _OTHER = re.compile(
     r"\banmälningslis\s?ta\b|^\s*e-förslag\b|^\s*medborgarförslag\b|^\s*reservation\b"
     r"|^\s*svar på medborgarförslag\b|^\s*fråga\s+(?:från|till|gällande|angående|om)\b"
-    r"|^\s*presskonferens\b|\bpresskonferens inför\b",
+    r"|^\s*presskonferens\b|\bpresskonferens inför\b"
+    # Plans and budgets are no SCHEMA type of their own: a title line that names one.
+    r"|^\s*(?:[\wåäö-]+\s+){0,3}(?:(?:nämnds|detalj)?budget(?:skrivelse)?|verksamhetsplan"
+    r"|handlingsplan|plan\s+med\s+budget|mål\s+och\s+(?:budget|uppdrag))\b",
     _I,
 )
 _ANSWER = re.compile(
