@@ -66,6 +66,7 @@ class Tagger:
         # treebank lists and no others: an unknown council word ("Delårsbokslut") is no DET.
         closed: dict[str, list[str]] = data.get("closed") or {}
         self.closed = {self.tags.index(t): frozenset(ws) for t, ws in closed.items()}
+        self._closed_cols = sorted(self.closed)
         # Extraction tags one sentence for its measure, its agent and its decision: once.
         self._cache: dict[tuple[str, ...], list[str]] = {}
 
@@ -94,7 +95,7 @@ class Tagger:
         for k, t in enumerate(best):
             if t in self.closed and words[k].casefold() not in self.closed[t]:
                 row = scores[k].copy()
-                row[list(self.closed)] = -np.inf
+                row[self._closed_cols] = -np.inf
                 best[k] = int(row.argmax())
         return _repair(words, [str(self.tags[t]) for t in best])
 

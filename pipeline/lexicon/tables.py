@@ -31,14 +31,12 @@ def lookup(table: dict[str, frozenset[str]], tag: str, kind: str) -> frozenset[s
     return table[tag]
 
 
-def read_pairs(path: Path, sources: Collection[str] | None = None) -> dict[str, str]:
-    """``key<TAB>value[<TAB>source]`` lines as key -> value; the first row of a key wins."""
+def read_pairs(path: Path) -> dict[str, str]:
+    """``key<TAB>value[<TAB>note]`` lines as key -> value; the first row of a key wins."""
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        key, value, *rest = line.split("\t")
-        if sources is not None and rest and rest[0] not in sources:
-            continue
+        key, value = line.split("\t")[:2]
         out.setdefault(key, value)
     return out
