@@ -146,7 +146,7 @@ def _commitment(
         return []
     cue, status, confidence = judged
     paragraph = _paragraph_text(units, unit.paragraph)
-    responsible = responsible_of(sentence, cue, actors, paragraph)
+    responsible = responsible_of(sentence, cue, actors, paragraph, unit.leadin)
     clauses = clause_cues(sentence, cue)
     out = []
     for k, clause in enumerate(clauses):

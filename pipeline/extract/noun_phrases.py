@@ -52,11 +52,12 @@ CREATIVE = wordset(
 
 ORG = re.compile(
     r"\b(?:(?!(?:När|I|Under|Den|Det|En|Ett|Med|Om|Som|Vid|Till|För|Efter|Därtill|Vidare|Nu|"
-    r"Då|Även|Också|Sedan|Framöver|Inom|Hela|Alla|Varje|Samtliga|Berörda|Dessa|Denna)\b)"
+    r"Då|Även|Också|Sedan|Framöver|Inom|Hela|Alla|Varje|Samtliga|Berörda|Dessa|Denna|Eftersom|"
+    r"Men|Och|Samt|Därför|Att|Både|Dessutom)\b)"
     r"[A-ZÅÄÖ][\wåäöé-]*\s+)?[\wåäöé-]*(?i:nämnd(?:en|erna)?|förvaltning(?:en|arna)?|"
     r"kontor(?:et)?|styrelsen|fullmäktige|kommun(?:en)?|region(?:en)?|polisen|socialtjänst(?:en)?|"
     r"rådet|revision(?:en)?|gruppen|grupperna|styrgrupp(?:en)?|utskott(?:et)?|bolag(?:et)?|"
-    r"stadsdel(?:en)?|ledning(?:en)?|avdelning(?:en)?|enhet(?:en)?|myndighet(?:en)?)\b"
+    r"stadsdel(?:en)?|ledning(?:en)?|avdelning(?:en)?|(?<!äg)enhet(?:en)?|myndighet(?:en)?)\b"
     r"(?:\s+(?:i|för)\s+[A-ZÅÄÖ][\wåäö]+)?",
 )
 

@@ -4,93 +4,28 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.doers import (
+    leadin_doer,
+    proposed_doer,
+    proposer_only,
+    shaped_assignee,
+    task_receiver,
+    together,
+)
+from pipeline.extract.mentions import actor_hits, agent_in, canonical, municipality
 from pipeline.extract.noun_phrases import ORG, clean_np, fronted
 from pipeline.extract.status import Cue
 from pipeline.lang import postag
 from pipeline.records import Actor
 
 _I = re.IGNORECASE
-_PREP_BEFORE = re.compile(
-    r"\b(?:med|för|till|inom|hos|mellan|i|på|från|om|mot|åt|över|under|via|kring|bland|enligt|"
-    r"inför|efter|utan)\s+(?:\w+\s+)?$",
-    _I,
-)
-
-
-def _governed(text: str, pos: int) -> bool:
-    """Whether a preposition (and at most one word) stands right before ``pos``."""
-    # A bounded window: the pattern is anchored at ``pos``, so searching from 0 was wasted.
-    return _PREP_BEFORE.search(text, max(0, pos - 120), pos) is not None
-
-
-def _actor_names(actors: list[Actor]) -> list[str]:
-    names = [a.name for a in actors if a.kind in ("organisation", "person")]
-    return sorted(set(names), key=len, reverse=True)
-
-
-def _hits(text: str, actors: list[Actor]) -> list[tuple[int, int, str]]:
-    """Actor mentions in ``text`` that are not governed by a preposition (start, end, name)."""
-    folded = text.casefold()
-    hits: list[tuple[int, int, str]] = []
-    for name in _actor_names(actors):
-        i = folded.find(name.casefold())
-        if i >= 0 and not _governed(text, i):
-            hits.append((i, i + len(name), name))
-    for m in ORG.finditer(text):
-        if not _governed(text, m.start()):
-            hits.append((m.start(), m.end(), m.group(0)))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, int, str]] = []
-    for h in hits:
-        if not out or h[0] >= out[-1][1]:
-            out.append(h)
-    return out
-
-
-def _agent(text: str, actors: list[Actor], last: bool) -> str | None:
-    """The subject-like actor in ``text``: the one nearest the verb, with 'X och Y' joined."""
-    hits = _hits(text, actors)
-    if not hits:
-        return None
-    pick = len(hits) - 1 if last else 0
-    name = _canonical(hits[pick][2], actors)
-    other = pick - 1 if last else pick + 1
-    if 0 <= other < len(hits):
-        lo, hi = sorted((hits[other], hits[pick]))
-        if re.fullmatch(r"\s*(?:och|samt)\s*", text[lo[1] : hi[0]]):
-            return f"{_canonical(lo[2], actors)} och {_canonical(hi[2], actors)}"
-    return name
-
-
-def _canonical(name: str, actors: list[Actor]) -> str:
-    """The actor's printed name when ``name`` is one of its forms."""
-    low = name.casefold().strip()
-    if low in ("kommunen", "staden"):
-        return _municipality(actors) or name.strip()
-    for a in actors:
-        if a.name.casefold() == low:
-            return a.name
-    bare = re.fullmatch(r"(?:den\s+|det\s+)?([\wåäö]+?)(en|et|n)?", low)
-    if bare:
-        same = [
-            a.name for a in actors if a.kind == "organisation" and a.name.casefold().endswith(low)
-        ]
-        if len(set(same)) == 1:
-            return same[0]
-    return name.strip()
-
 
 # The agent of a passive measure verb: "genomföras av polisen", "tas fram av förvaltningen".
 _PASSIVE_AGENT = re.compile(r"\b[\wåäö]{3,}s\s+(?:fram\s+|upp\s+|in\s+)?av\s+([\wåäö-]+)\b", _I)
-_MUNICIPALITY = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad)|[A-ZÅÄÖ][\wåäö-]+s\s+stad)$")
-
-
-def _municipality(actors: list[Actor]) -> str | None:
-    """The municipality the actors name, when they name exactly one ("Eskilstuna kommun")."""
-    names = {a.name for a in actors if a.kind == "organisation" and _MUNICIPALITY.match(a.name)}
-    return names.pop() if len(names) == 1 else None
-
-
+_DONE_BY = re.compile(
+    r"^\s*(?:\w+\s+)?av\s+((?:[A-ZÅÄÖ][\wåäö&-]*\s+){0,3}[A-ZÅÄÖ][\wåäö&-]*"
+    r"(?:\s+(?:och|samt)\s+(?:[A-ZÅÄÖ][\wåäö&-]*\s+){0,3}[A-ZÅÄÖ][\wåäö&-]*)?)"
+)
 _ROLE = re.compile(r"(?:direktör|chef|ordförande|samordnare|ansvarig)(?:en|erna)?\b", _I)
 _NP_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM"})
 _PASSIVE_NEXT = re.compile(r"^\s*(?:inte\s+|också\s+|även\s+)?(?:att\s+)?[\wåäö]+s\b")
@@ -118,58 +53,114 @@ def _subject(head: str, tail: str) -> str | None:
     return clean_np(np) or None
 
 
+# "Under hösten har stadsdelens socialtjänst besökt …": the subject follows the finite verb.
+_INVERTED = re.compile(
+    r"\b(?:har|hade|ska|skall|kommer|kan|vill|avser)\s+(?:även\s+|också\s+|nu\s+|dessutom\s+)*", _I
+)
+# "uppdrar åt X att", "uppdraget är att X ska": the assignee stands in the pattern.
+_ASSIGNED = (
+    re.compile(r'\buppdr(?:ar|og|agit)\s+(?:åt|till)\s+(.+?)\s+[”"]?att\b', _I),
+    re.compile(r"\buppdrag(?:et)?\s+(?:är|blir|var)\s+att\s+(.+?)\s+(?:ska|skall)\b", _I),
+)
+_KOMMER_X_ATT = re.compile(
+    r"kommer\s+(.+?)(?:\s+(?:även|också|inte|dessutom|fortsatt|tillsammans))*\s+att$", _I
+)
 _SUB_FRONT = re.compile(r"^\s*(?:när|då|eftersom|om|efter\s+att|sedan|innan|även\s+om)\b[^,]*,", _I)
 
 
-def responsible_of(sentence: str, cue: Cue, actors: list[Actor], paragraph: str) -> str | None:
+def responsible_of(
+    sentence: str, cue: Cue, actors: list[Actor], paragraph: str, leadin: str | None = None
+) -> str | None:
     """Who is to carry out the measure: named assignee, agent, or the paragraph's actor."""
+    doer = leadin_doer(leadin, actors)
+    if doer:
+        return together(doer, sentence[len(leadin or "") :][:120], actors)
     tail = sentence[cue.end :]
+    named = _named(sentence, cue, tail, actors)
+    if named:
+        return named
+    found = _clause_agent(sentence, cue, tail, actors)
+    if found is None:
+        return _paragraph_actor(paragraph, actors)
+    return found or None
+
+
+def _named(sentence: str, cue: Cue, tail: str, actors: list[Actor]) -> str | None:
+    """An assignee or agent the sentence names in a fixed shape ("ger X i uppdrag", "av X")."""
     m = re.search(r"\b(?:ge|ger|gav|ges)\s+(.+?)\s+i\s+uppdrag\b", sentence, _I)
     if m:
-        return _canonical(clean_np(m.group(1)), actors)
-    m = re.search(r"\buppdr(?:ar|og|agit)\s+(?:åt|till)\s+(.+?)\s+att\b", sentence, _I)
-    if m:
-        return _canonical(clean_np(m.group(1)), actors)
-    m = re.search(
-        r"\buppdrag(?:et)?\s+(?:är|blir|var)\s+att\s+(.+?)\s+(?:ska|skall)\b", sentence, _I
-    )
-    if m:
-        return _canonical(clean_np(m.group(1)), actors)
+        return canonical(clean_np(m.group(1)), actors)
+    shaped = task_receiver(sentence, actors) or shaped_assignee(sentence, actors)
+    if shaped:
+        return shaped
+    for pattern in _ASSIGNED:
+        m = pattern.search(sentence)
+        if m:
+            return canonical(clean_np(m.group(1)), actors)
+    if cue.family in ("proposal", "demand"):
+        doer = proposed_doer(sentence[cue.start : cue.end], tail, actors)
+        if doer:
+            return doer
     if cue.family == "done":
         m = re.search(r"\bav\s+((?:en|ett|den|det)\s+)?([\wåäö-]+)", tail, _I)
         if m and ORG.fullmatch(m.group(2)):
-            return _canonical(m.group(2), actors)
+            return canonical(m.group(2), actors)
+        m = _DONE_BY.search(tail[:40])
+        if m:
+            return canonical(m.group(1), actors)  # "… har påbörjats av Tekniska verken"
     m = _PASSIVE_AGENT.search(tail)
     if m and ORG.fullmatch(m.group(1)):
-        return _canonical(m.group(1), actors)  # "… ska genomföras av polisen"
+        return canonical(m.group(1), actors)  # "… ska genomföras av polisen"
     # "Gällande trafik kommer Tekniska verken även att …": the subject inverted into the cue.
-    m = re.match(
-        r"kommer\s+(.+?)(?:\s+(?:även|också|inte|dessutom|fortsatt|tillsammans))*\s+att$",
-        sentence[cue.start : cue.end],
-        _I,
-    )
+    m = _KOMMER_X_ATT.match(sentence[cue.start : cue.end])
     if m and m.group(1).split()[0][:1].isupper():
-        return _canonical(clean_np(m.group(1)), actors)
+        return canonical(clean_np(m.group(1)), actors)
+    return None
+
+
+def _head(sentence: str, cue: Cue, actors: list[Actor]) -> str:
+    """The clause before the cue, where its subject stands."""
     head = _SUB_FRONT.sub("", sentence[: cue.start])
     head = re.split(r"[,;:]", head)[-1]
-    if re.search(r"\boch\b", head) and len(head.split(" och ")[0].split()) >= 4:
-        head = head.rsplit(" och ", 1)[-1]
+    parts = re.split(r"\s+och\s+", head)
+    if len(parts) > 1 and len(parts[0].split()) >= 4:
+        left, right = " och ".join(parts[:-1]), parts[-1]
+        joined = [h for h in actor_hits(left, actors) if h[1] == len(left.rstrip())]
+        # "… 2018-2019 Kommunen och polisen": two doers joined, not two clauses.
+        head = f"{left[joined[-1][0] :]} och {right}" if joined else right
+    return head
+
+
+def _clause_agent(sentence: str, cue: Cue, tail: str, actors: list[Actor]) -> str | None:
+    """The clause's agent; "" when it is a proposer who names nobody to carry it out."""
+    head = _head(sentence, cue, actors)
     found = None
     if not fronted(head):
-        found = _agent(head, actors, last=True)
+        found = agent_in(head, actors, last=True)
+    if not found and fronted(head):
+        inv = _INVERTED.search(head)
+        if inv:
+            found = agent_in(head[inv.end() :], actors, last=False)
     if not found and (fronted(head) or not head.strip()):
-        found = _agent(tail[:60], actors, last=False)
-    doer = cue.family not in ("proposal", "demand") and cue.label != "har genomförts"
-    if not found and doer and not fronted(head):
+        # "Vid dagens sammanträde beslutade regionstyrelsen att …": the cue may hold it.
+        found = agent_in(sentence[cue.start : cue.end + 60], actors, last=False)
+    proposing = cue.family in ("proposal", "demand")
+    if not found and not proposing and cue.label != "har genomförts" and not fronted(head):
         found = _subject(head, tail)
+    if found and proposing and proposer_only(found, actors):
+        return ""  # "Reimer Thomsson föreslår att vägen asfalteras": nobody named to do it
     if found and re.match(r"(?i)(?:kommun|stad|staden|kommunen)$", found):
-        found = _municipality(actors)  # "kommunen" is the one municipality the text names
-    if found:
-        return found
+        # "kommunen" is the one municipality the text names, or stays as written.
+        found = municipality(actors) or found
+    return found or None
+
+
+def _paragraph_actor(paragraph: str, actors: list[Actor]) -> str | None:
+    """The one actor that opens the paragraph's sentences, if only one does."""
     others = {
-        _canonical(h[2], actors)
+        canonical(h[2], actors)
         for s in re.split(r"(?<=[.!?])\s+", paragraph)
-        for h in _hits(s, actors)[:1]
+        for h in actor_hits(s, actors)[:1]
         if len(s[: h[0]].split()) <= 2
     }
     return others.pop() if len(others) == 1 else None
