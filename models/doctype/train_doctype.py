@@ -1,7 +1,8 @@
 """Train and cross-validate the document-type classifier (reads ../shared/corpus_real).
 
-Reads the texts from ``../shared/corpus_real`` (or ``$LOFTE_SHARED/corpus_real``), the
-checked labels from ``corpus/labels/doctypes.tsv``, and the gold seeds from
+Reads the gold corpus in ``corpus/gold`` (texts and adjudicated doc types), the texts of
+``../shared/corpus_real`` (or ``$LOFTE_SHARED/corpus_real``) with the checked labels from
+``corpus/labels/doctypes.tsv`` for those the gold lacks, and the gold seeds from
 ``../shared/gold/seeds`` for a held-out check. Reports 5-fold stratified cross-validated
 accuracy of the combined rules+model system (and of each part), prints a confusion matrix,
 then fits on all labelled texts and saves ``models/doctype/doctype.joblib``.
@@ -27,15 +28,29 @@ from pipeline.structure.doctype import MODEL_PATH, build_model, classify  # noqa
 from pipeline.structure.doctype_rules import rule_doctype  # noqa: E402
 
 LABELS = ROOT / "corpus" / "labels" / "doctypes.tsv"
+GOLD_DIR = ROOT / "corpus" / "gold"
 
 
 def load_corpus() -> tuple[list[str], list[str], list[str]]:
-    """(doc_ids, texts, labels) for every labelled text found in corpus_real."""
+    """(doc_ids, texts, labels): the gold corpus, then labelled corpus_real texts it lacks.
+
+    The gold corpus (``corpus/gold``, adjudicated) covers every genre of corpus_real2 that
+    the older label file never saw; where both label a text, the gold label is kept.
+    """
     ids, texts, labels = [], [], []
+    seeds = {p.stem for p in (SHARED / "gold" / "seeds").glob("*.json")}
+    for gold_path in sorted(GOLD_DIR.glob("*.json")):
+        text_path = gold_path.with_suffix(".txt")
+        if text_path.exists() and gold_path.stem not in seeds:  # the seeds stay held out
+            record = json.loads(gold_path.read_text(encoding="utf-8"))
+            ids.append(gold_path.stem)
+            texts.append(text_path.read_text(encoding="utf-8"))
+            labels.append(record.get("doc_type") or "other")
+    known = set(ids)
     with LABELS.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             path = SHARED / "corpus_real" / f"{row['doc_id']}.txt"
-            if path.exists():
+            if path.exists() and row["doc_id"] not in known:
                 ids.append(row["doc_id"])
                 texts.append(path.read_text(encoding="utf-8"))
                 labels.append(row["doc_type"])
