@@ -17,6 +17,7 @@ from pipeline.extract.noun_phrases import (
     work_measure,
 )
 from pipeline.extract.status import Cue
+from pipeline.lang import postag
 
 _I = re.IGNORECASE
 
@@ -129,3 +130,36 @@ def _action_measure(rest: str) -> str:
     if (verb.split()[0:1] == ["ta"] and verb.endswith("fram")) or verb.split()[0:1] in (["tas"],):
         return obj_np
     return nominalise(verb, obj_np) or obj_np
+
+
+_PAIRED = frozenset({"såväl", "både", "antingen", "varken"})
+_EDGE_START = frozenset({"ADP", "SCONJ", "CCONJ", "PART", "PUNCT"})
+_EDGE_END = frozenset({"ADP", "SCONJ", "CCONJ", "PART", "PUNCT", "DET"})
+
+
+def trim_edges(measure: str) -> str:
+    """``measure`` without the joining words at its edges ("på att öka X och" -> "öka X").
+
+    The spans are built so that they neither start nor end on such a word; a reading made
+    by the rules, or a pronoun's stand-in, can, and a name of a measure never does.
+    """
+    words = measure.split()
+    tagger = postag.load()
+    if tagger is None or not words:
+        return measure
+    tags = tagger.tag(words)
+
+    def joining(k: int, edge: frozenset[str]) -> bool:
+        # Only a lower-case word or bare punctuation: '”Gula' opens a name, whatever its tag.
+        # "såväl X som Y", "både X och Y": the first half of a pair belongs to the phrase.
+        w = words[k]
+        if w in _PAIRED:
+            return False
+        return (w.isalpha() and w.islower() and tags[k] in edge) or not any(c.isalnum() for c in w)
+
+    i, j = 0, len(words)
+    while i < j and joining(i, _EDGE_START):
+        i += 1
+    while j > i and joining(j - 1, _EDGE_END):
+        j -= 1
+    return " ".join(words[i:j]).strip(" ,;:") if (i, j) != (0, len(words)) else measure

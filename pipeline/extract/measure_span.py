@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import paths
+from pipeline.extract.measure_phrase import trim_edges
 from pipeline.extract.noun_phrases import CREATIVE, NOMINAL
 from pipeline.lang import postag
 
@@ -247,7 +248,7 @@ class SpanRanker:
         if not cands:
             return rule
         best = max(cands, key=self.score)
-        return best.text.strip(" ,.:;") or rule
+        return trim_edges(best.text.strip(" ,.:;")) or rule
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the weights as JSON (sorted, so a retrain on the same data gives the same file)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import measure_span
+from pipeline.extract import measure_phrase, measure_span
 from pipeline.extract.status import find_cues, main_cue
 from pipeline.lang import postag
 
@@ -74,3 +74,20 @@ def test_a_saved_ranker_reads_back_the_same(tmp_path: Path) -> None:
     back = measure_span.load.__wrapped__(path)
     assert back is not None and back.weights == {"a": -0.5, "b": 1.0}
     assert measure_span.load.__wrapped__(tmp_path / "none.json") is None
+
+
+@pytest.mark.parametrize(
+    ("measure", "trimmed"),
+    [
+        ("på att öka tryggheten vid torget", "öka tryggheten vid torget"),
+        ("med att förbättra belysningen i parken", "förbättra belysningen i parken"),
+        ("fler trygghetskameror och", "fler trygghetskameror"),
+        ("”Röda linjen”", "”Röda linjen”"),  # a quoted name keeps its opening word
+        ("ny handlingsplan för fältarbetet", "ny handlingsplan för fältarbetet"),
+        ("med", ""),
+    ],
+)
+def test_a_chosen_measure_loses_the_joining_words_at_its_edges(measure: str, trimmed: str) -> None:
+    if postag.load() is None:
+        pytest.skip("no tagger model")
+    assert measure_phrase.trim_edges(measure) == trimmed
