@@ -12,7 +12,7 @@ from pipeline.extract.judge import active_model, deadline_of, judge
 # The scorer switches live in judge; they are re-exported here, where callers look for them.
 from pipeline.extract.judge import set_model as set_model
 from pipeline.extract.judge import set_scorer as set_scorer
-from pipeline.extract.measure_phrase import measure_of
+from pipeline.extract.measure_phrase import measure_of, with_subject
 from pipeline.extract.proposal_scope import proposal_units
 from pipeline.extract.responsible import responsible_of
 from pipeline.extract.restatements import merge_restatements
@@ -220,9 +220,10 @@ def _measure(sentence: str, cue: Cue, unit: Unit, units: list[Unit]) -> str:
         return rule
     item = len(unit.leadin) + 1 if unit.leadin else 0
     due = deadline_of(sentence, None)
-    return ranker.choose(
+    chosen = ranker.choose(
         sentence, cue.start, cue.end, cue.family, rule, item, due.text if due else ""
     )
+    return with_subject(chosen, sentence)
 
 
 _TOPIC = re.compile(

@@ -91,3 +91,27 @@ def test_a_chosen_measure_loses_the_joining_words_at_its_edges(measure: str, tri
     if postag.load() is None:
         pytest.skip("no tagger model")
     assert measure_phrase.trim_edges(measure) == trimmed
+
+
+@pytest.mark.parametrize(
+    ("measure", "sentence", "expected"),
+    [
+        (
+            "höjs med 5 procent",
+            "Nämnden föreslår att taxan för parkering höjs med 5 procent.",
+            "taxan för parkering höjs med 5 procent",
+        ),
+        (
+            "utreds",
+            "Vi yrkar att kostnaderna för snöröjningen utreds.",
+            "kostnaderna för snöröjningen utreds",
+        ),
+        ("fler kameror", "Vi vill att kommunen sätter upp fler kameror.", "fler kameror"),
+    ],
+)
+def test_a_measure_opening_on_its_passive_verb_gets_its_subject(
+    measure: str, sentence: str, expected: str
+) -> None:
+    if postag.load() is None:
+        pytest.skip("no tagger model")
+    assert measure_phrase.with_subject(measure, sentence) == expected
