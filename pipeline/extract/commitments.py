@@ -39,6 +39,8 @@ _FOLLOW_ON = re.compile(
     r"Satsningen|Planen|Handlingsplanen|Programmet|Utdelningen|Medlen|Beloppet|Detta|Dessa)"
     r"\s+(?:ska|skall)\b"
 )
+# "… beslutar följande: 1." — a lead-in whose first item was cut off names no measure.
+_BARE_LEADIN = re.compile(r":\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 _SUMMARY = re.compile(r"\b(?:sammanfattning|sammandrag|sammanfattat|ärendet\s+i\s+korthet)\b", re.I)
 
 
@@ -137,6 +139,8 @@ def _commitment(
     actors: list[Actor],
     units: list[Unit],
 ) -> list[Commitment]:
+    if _BARE_LEADIN.search(sentence):
+        return []
     judged = (
         judge(sentence, doc_type, section, ref)
         or _listed(unit, doc_type, section)

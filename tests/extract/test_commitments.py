@@ -563,3 +563,11 @@ def test_items_a_lead_in_offers_as_a_proposal_are_proposed() -> None:
         "- 15 miljoner kronor till investeringar i belysning\n"
     )
     assert [c.status for c in _find(text, "other")] == ["proposed", "proposed"]
+
+
+# A lead-in glued to the number of its first item, the item itself cut off, names nothing.
+def test_a_lead_in_ending_on_a_bare_item_number_is_no_commitment() -> None:
+    text = "Förslag till beslut Förvaltningen föreslår att nämnden beslutar följande: 1."
+    assert _find(text, "tjansteutlatande") == []
+    whole = "Förvaltningen föreslår att nämnden beslutar att anta en ny parkplan för Norrby."
+    assert len(_find(whole, "tjansteutlatande")) == 1
