@@ -30,25 +30,32 @@ def task_receiver(sentence: str, actors: list[Actor]) -> str | None:
 
 # Assignees written in other shapes: "fick kommunstyrelsen uppdraget att", "I
 # ledningsfunktionernas uppdrag ingår att", "beslutar medge samhällsbyggnadsnämnden 2 mnkr".
-_TASK_SHAPES = (
-    re.compile(
-        r"\b(?:fick|får|har\s+fått)\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+)\s+(?:i\s+)?uppdrag(?:et)?\b",
-        _I,
+# (pattern, whether the name it captures must read as a body): "I X:s uppdrag ingår"
+# names its holder whatever X is.
+_TASK_SHAPES: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (
+        re.compile(
+            r"\b(?:fick|får|har\s+fått)\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+)\s+(?:i\s+)?uppdrag(?:et)?\b",
+            _I,
+        ),
+        True,
     ),
-    re.compile(r"\bI\s+([\wåäö-]+?)s\s+uppdrag\s+ingår\b", _I),
-    re.compile(
-        r"\b(?:medge|medger|beviljar|bevilja|tilldelar|tilldela|anvisar|anvisa)\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+)\s+[\d,]+\s*(?:miljon|miljoner|mnkr|tkr|kronor|kr)\b",
-        _I,
+    (re.compile(r"\bI\s+([\wåäö-]+?)s\s+uppdrag\s+ingår\b", _I), False),
+    (
+        re.compile(
+            r"\b(?:medge|medger|beviljar|bevilja|tilldelar|tilldela|anvisar|anvisa)\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+)\s+[\d,]+\s*(?:miljon|miljoner|mnkr|tkr|kronor|kr)\b",
+            _I,
+        ),
+        True,
     ),
 )
 
 
 def shaped_assignee(sentence: str, actors: list[Actor]) -> str | None:
     """An assignee named by one of the less common task shapes, when it is a body."""
-    for k, shape in enumerate(_TASK_SHAPES):
+    for shape, needs_body in _TASK_SHAPES:
         m = shape.search(sentence)
-        # "I X:s uppdrag ingår" names its holder whatever X is; the others need a body.
-        if m and (k == 1 or ORG.search(m.group(1)) or actor_hits(m.group(1), actors)):
+        if m and (not needs_body or ORG.search(m.group(1)) or actor_hits(m.group(1), actors)):
             return canonical(clean_np(m.group(1)), actors)
     return None
 
