@@ -14,7 +14,7 @@ from pipeline.link.features import GENERIC, Features, candidates, featurise, pai
 from pipeline.link.timeline import order_key, summarise
 from pipeline.records import CLOSED
 
-# Calibrated on corpus/labels/measure_pairs.tsv (scripts/eval_linking.py prints the sweep).
+# Calibrated on corpus/labels/measure_pairs.tsv (scripts/eval_measure_pairs.py prints the sweep).
 JOIN_AT = 0.46
 
 
