@@ -66,9 +66,20 @@ def gold_rows(docs: Sequence[gold.GoldDoc]) -> tuple[list[dict[str, Any]], dict[
 
 
 def gold_context(docs: Sequence[gold.GoldDoc]) -> mc.Context:
-    """Each gold document's municipality, as its source list gives it."""
+    """Each gold document's municipality (from its source list) and the places in each record."""
     ctx = mc.Context()
     for d in docs:
+        rec = d.record()
+        names = [str(a["name"]) for a in rec.get("actors", []) if a.get("kind") == "place"]
+        title = fold(rec.get("title") or "")
+        in_title = mc.local_places(x for x in names if fold(x) in title)
+        if in_title:
+            ctx.title_places[d.doc_id] = in_title
+        for n, c in enumerate(rec.get("commitments", [])):
+            sentence = fold(c.get("sentence") or "")
+            inside = mc.local_places(x for x in names if fold(x) in sentence)
+            if inside:
+                ctx.places[f"{d.doc_id}#{n}"] = inside
         muni = mc.municipality_of(d.municipality) if d.municipality else None
         ctx.municipalities[d.doc_id] = frozenset(
             [muni or fold(d.municipality)] if muni or d.municipality else []

@@ -80,6 +80,18 @@ class Context:
     municipalities: dict[str, frozenset[str]] = field(default_factory=dict)
     title_years: dict[str, int] = field(default_factory=dict)
     places: dict[str, frozenset[str]] = field(default_factory=lambda: defaultdict(frozenset))
+    # Places a document's title names: "Medborgarlöfte för Resecentrum" is about Resecentrum
+    # even where a sentence only says "i hela området".
+    title_places: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def places_of(self, commitment_id: str, doc_id: str) -> frozenset[str]:
+        """The places a statement is about: its own and its document title's.
+
+        Both, because a title's area holds the sentence's smaller places (Centralpassagen
+        lies in Resecentrum); a gazetteer of what lies in what would say more.
+        """
+        own = self.places.get(commitment_id, frozenset())
+        return own | self.title_places.get(doc_id, frozenset())
 
 
 def build_context(
@@ -103,23 +115,41 @@ def build_context(
                 if muni:
                     munis.add(muni)
         ctx.municipalities[doc_id] = frozenset(munis)
+        folded_title = fold(title or "")
+        named = local_places(
+            str(a["name"])
+            for a in actors
+            if a.get("kind") == "place" and a.get("name") and fold(str(a["name"])) in folded_title
+        )
+        if named:
+            ctx.title_places[doc_id] = named
         years = [int(y) for y in _YEAR.findall(title or "")]
         if years:
             # An undated "Årsredovisning 2012" is still from about then.
             ctx.title_years[doc_id] = max(years)
         for cid, start, end in spans.get(doc_id, []):
-            inside = {
-                fold(str(a["name"]))
+            inside = local_places(
+                str(a["name"])
                 for a in actors
                 if a.get("kind") == "place"
                 and a.get("char_start") is not None
                 and start <= a["char_start"] < end
-                and fold(str(a["name"])) not in _COUNTRIES
-                and municipality_of(str(a["name"])) != fold(str(a["name"]))
-            }
+            )
             if inside:
                 ctx.places[cid] = frozenset(inside)
     return ctx
+
+
+def local_places(names: Iterable[str]) -> frozenset[str]:
+    """Folded place names that tell measures apart: not countries, not whole municipalities."""
+    out = set()
+    for name in names:
+        key = fold(name)
+        muni = municipality_of(name)
+        if key in _COUNTRIES or (muni and key in (muni, f"{muni} kommun", f"{muni} stad")):
+            continue
+        out.add(key)
+    return frozenset(out)
 
 
 def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:

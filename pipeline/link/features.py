@@ -12,6 +12,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipeline.lang.slugs import fold
+from pipeline.lexicon.words import stopwords
+from pipeline.link import compounds
 from pipeline.link import context as mc
 from pipeline.link.actors import party_of_name
 from pipeline.link.keys import content_lemmas
@@ -66,6 +68,8 @@ W_NAME = 0.15
 FADE_AFTER_YEARS = 2
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÅÄÖ][a-zåäöé]{3,}(?:[- ][A-ZÅÄÖ][a-zåäöé]+)*)")
+_ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{3,6}\b")
+_NOT_ACRONYMS = stopwords("acronym")
 _ORG_AFTER = re.compile(
     r"\s*(?:AB|kommun|stad|Stad|[a-zåäö]*nämnd|[a-zåäö]*förvaltning|[a-zåäö]*kontor)"
 )
@@ -90,10 +94,10 @@ def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) ->
     numbers = [frozenset(_NUMBER.findall(r["measure"] or "")) for r in rows]
     # Numbers tell "etapp 2" from "etapp 3" and 500 mnkr from 655 mnkr.
     mlem = [
-        " ".join([r["lemmas"] or "", *sorted(ns)]).strip()
+        " ".join([with_parts(r["lemmas"] or ""), *sorted(ns)]).strip()
         for r, ns in zip(rows, numbers, strict=True)
     ]
-    slem = [" ".join(content_lemmas(r["sentence"] or "")) for r in rows]
+    slem = [with_parts(" ".join(content_lemmas(r["sentence"] or ""))) for r in rows]
     vm = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
     vs = TfidfVectorizer(
         analyzer="word", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", sublinear_tf=True, min_df=1
@@ -111,6 +115,13 @@ def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) ->
     return Features(xm, xs, informative, words, tokens, numbers, names, years)
 
 
+def with_parts(lemmas: str) -> str:
+    """Lemmas followed by the parts of their compounds: polisnärvaro also says polis, närvaro."""
+    words = lemmas.split()
+    extra = [p for w in words for p in compounds.parts(w) if p not in GENERIC and len(p) > 2]
+    return " ".join(words + extra)
+
+
 def _year(iso: str | None, fallback: int | None = None) -> float:
     if not iso:
         return fallback + 0.5 if fallback else np.nan
@@ -121,8 +132,12 @@ def _year(iso: str | None, fallback: int | None = None) -> float:
 
 
 def proper_names(sentence: str) -> frozenset[str]:
-    """Capitalised names inside a sentence that are not bodies, parties or municipalities."""
-    out = set()
+    """Names inside a sentence that are not bodies, parties or municipalities.
+
+    Capitalised words, and acronyms such as SSPF or EST: a method or a programme's
+    abbreviation is as telling as a street name.
+    """
+    out = {a.casefold() for a in _ACRONYM.findall(sentence) if a.casefold() not in _NOT_ACRONYMS}
     for m in _NAME.finditer(sentence):
         if _ORG_AFTER.match(sentence, m.end()) or mc.municipality_of(m.group(1)):
             continue

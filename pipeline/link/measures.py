@@ -25,7 +25,7 @@ def conflict(a: Any, b: Any, ctx: mc.Context) -> str | None:
         ctx.municipalities.get(b["doc_id"], frozenset()),
     ):
         return "different municipalities"
-    if mc.disjoint(ctx.places.get(a["id"], frozenset()), ctx.places.get(b["id"], frozenset())):
+    if mc.disjoint(ctx.places_of(a["id"], a["doc_id"]), ctx.places_of(b["id"], b["doc_id"])):
         return "different places"
     if mc.bodies_conflict(a["responsible"], b["responsible"]):
         return "different responsible bodies"

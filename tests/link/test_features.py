@@ -1,0 +1,50 @@
+"""What linking compares: compound parts, acronyms, and the places a title names."""
+
+from __future__ import annotations
+
+from pipeline.link import context as mc
+from pipeline.link.features import proper_names, with_parts
+from pipeline.link.measures import link
+
+
+def test_compound_lemmas_bring_their_parts() -> None:
+    words = with_parts("ökad polisnärvaro centrum").split()
+    assert words[:3] == ["ökad", "polisnärvaro", "centrum"]
+    assert {"polis", "närvaro"} <= set(words)
+
+
+def test_acronyms_of_methods_are_names_but_bodies_are_not() -> None:
+    assert proper_names("Samverkan sker inom SSPF och beslutas av KF och LPO.") == {"sspf"}
+
+
+def _row(doc: str, sentence: str, measure: str) -> dict[str, object]:
+    return {
+        "id": f"{doc}:0",
+        "doc_id": doc,
+        "n": 0,
+        "sentence": sentence,
+        "measure": measure,
+        "lemmas": measure.lower(),
+        "responsible": None,
+        "status": "done",
+        "doc_date": "2023-01-01",
+        "doc_type": "other",
+    }
+
+
+def test_a_title_place_keeps_apart_what_the_sentence_does_not_place() -> None:
+    rows = [
+        _row("a", "Vi har förbättrat belysningen i hela området.", "förbättrad belysning"),
+        _row("b", "Belysningen i Norrparken har förbättrats.", "förbättrad belysning i norrparken"),
+    ]
+    spans = [("a:0", "a", 0, 40), ("b:0", "b", 0, 40)]
+    docs = [
+        ("a", "Medborgarlöfte för Stationsområdet", [{"name": "Stationsområdet", "kind": "place"}]),
+        ("b", "Uppföljning", [{"name": "Norrparken", "kind": "place", "char_start": 13}]),
+    ]
+    ctx = mc.build_context(spans, docs)
+    assert ctx.places_of("a:0", "a") == {"stationsomradet"}
+    clusters, _, _ = link(rows, ctx)
+    assert sorted(map(sorted, clusters)) == [[0], [1]]
+    clusters, _, _ = link(rows, mc.Context())
+    assert clusters == [[0, 1]]
