@@ -28,6 +28,10 @@ GENERIC = frozenset(
         "förslag",
         "plan",
         "plana",
+        # A handlingsplan is named by what it is for; its own parts say nothing.
+        "handling",
+        "handlingsplan",
+        "handlingsplana",
         "uppdrag",
         "uppdraget",
         "underlag",

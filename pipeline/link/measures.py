@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.lang.slugs import slugify, sort_key
+from pipeline.lexicon.words import stopwords
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
 from pipeline.link.timeline import order_key, summarise
@@ -45,6 +46,18 @@ def _numbers_differ(f: Features, a: int, b: int) -> bool:
     """Both phrases carry numbers and share none: "etapp 2" is not "etapp 3"."""
     both = f.informative[a] and f.informative[b] and f.numbers[a] and f.numbers[b]
     return bool(both and not f.numbers[a] & f.numbers[b])
+
+
+# Items decided anew every year (an utdelning, a bokslut): same words, another measure.
+YEARLY = stopwords("yearly")
+
+
+def _other_year(f: Features, a: int, b: int) -> bool:
+    """A yearly item stated in two different years is two decisions, not one measure."""
+    ya, yb = f.years[a], f.years[b]
+    if np.isnan(ya) or np.isnan(yb) or int(ya) == int(yb):
+        return False
+    return bool(YEARLY & f.words[a] or YEARLY & f.words[b])
 
 
 class _Clusters:
@@ -103,7 +116,7 @@ def link(
         a, b = int(i[k]), int(j[k])
         if uf.find(a) == uf.find(b) or conflict(rows[a], rows[b], ctx):
             continue
-        if _numbers_differ(f, a, b):
+        if _numbers_differ(f, a, b) or _other_year(f, a, b):
             continue
         if uf.join(a, b):
             first, second = sorted((a, b), key=lambda x: order_key(rows[x]))

@@ -48,3 +48,14 @@ def test_a_title_place_keeps_apart_what_the_sentence_does_not_place() -> None:
     assert sorted(map(sorted, clusters)) == [[0], [1]]
     clusters, _, _ = link(rows, mc.Context())
     assert clusters == [[0, 1]]
+
+
+def test_a_yearly_item_in_two_years_is_two_measures() -> None:
+    a = _row("a", "Utdelningen från bolaget ska uppgå till 500 mnkr.", "utdelning från bolaget")
+    b = _row("b", "Utdelningen från bolaget ska uppgå till 500 mnkr.", "utdelning från bolaget")
+    b["doc_date"] = "2025-03-01"
+    clusters, _, _ = link([a, b], mc.Context())
+    assert sorted(map(sorted, clusters)) == [[0], [1]]
+    b["doc_date"] = "2023-06-01"
+    clusters, _, _ = link([a, b], mc.Context())
+    assert clusters == [[0, 1]]
