@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -97,12 +97,15 @@ class Context:
 def build_context(
     commitment_spans: Iterable[tuple[str, str, int, int]],
     documents: Iterable[tuple[str, str, list[dict[str, Any]]]],
+    listed: Mapping[str, str] | None = None,
 ) -> Context:
     """Municipalities of every document and places inside every commitment sentence.
 
     ``commitment_spans`` are (commitment id, doc id, start, end); ``documents`` are
-    (doc id, title, actors).
+    (doc id, title, actors); ``listed`` maps doc ids to the municipality a source list
+    gives, which is then the document's only one.
     """
+    listed = listed or {}
     ctx = Context()
     spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     for cid, doc_id, start, end in commitment_spans:
@@ -114,6 +117,10 @@ def build_context(
                 muni = municipality_of(str(a.get("name") or ""))
                 if muni:
                     munis.add(muni)
+        if doc_id in listed:
+            # The source list knows where the document is from; names in it (a Region, a
+            # neighbouring town) are places it speaks of, not where it belongs.
+            munis = {municipality_of(listed[doc_id]) or fold(listed[doc_id])}
         ctx.municipalities[doc_id] = frozenset(munis)
         folded_title = fold(title or "")
         named = local_places(

@@ -14,7 +14,14 @@ _META = "corpus_stage:measures"
 
 def load_context(store: Store) -> context.Context:
     """Municipalities of every stored document and places inside every commitment sentence."""
-    return context.build_context(rows.commitment_spans(store), rows.document_actors(store))
+    ctx = context.build_context(
+        rows.commitment_spans(store),
+        rows.document_actors(store),
+        rows.document_municipalities(store),
+    )
+    # A source list's year outranks a year in the title ("Årsredovisning 2012" is from 2013).
+    ctx.title_years.update(rows.document_years(store))
+    return ctx
 
 
 def needed(store: Store, processed: int) -> bool:

@@ -15,6 +15,7 @@ from pipeline.records import Document, Extraction, MeasureKey, Options, Structur
 from pipeline.run import fanout, stages
 from pipeline.run.executors import Executor, SerialExecutor
 from pipeline.run.process import Result, Task, process, sha256_file
+from pipeline.run.sidecar import SourceMeta, meta_for
 from pipeline.store.core import Store
 
 DOCUMENT_SUFFIXES = frozenset(
@@ -74,9 +75,16 @@ def _type_error(path: Path) -> LofteError | None:
     return LofteError("E002", path.suffix or "no extension", path)
 
 
-def document_rows(doc_id: str, sha256: str, source: str, arts: dict[str, Any]) -> dict[str, Any]:
-    """The query tables' rows for one fully processed document."""
+def document_rows(
+    doc_id: str, sha256: str, source: str, arts: dict[str, Any], meta: SourceMeta | None = None
+) -> dict[str, Any]:
+    """The query tables' rows for one fully processed document.
+
+    ``meta`` is what a source list beside the file says; the text's own date wins over it.
+    """
+    meta = meta or SourceMeta()
     st = from_dict(Structure, arts["structure"])
+    date = st.date or meta.date
     ex = from_dict(Extraction, arts["extract"])
     links = [from_dict(MeasureKey, k) for k in arts["link"]]
     ing = arts.get("ingest") or {}
@@ -86,10 +94,13 @@ def document_rows(doc_id: str, sha256: str, source: str, arts: dict[str, Any]) -
         "sha256": sha256,
         "source": source,
         "doc_type": st.doc_type,
-        "date": st.date,
+        "date": date,
         "title": st.title,
         "pages": len(ing.get("pages", [])),
         "extraction": methods.pop() if len(methods) == 1 else "mixed",
+        "municipality": meta.municipality,
+        "url": meta.url,
+        "year": int(date[:4]) if date else meta.year,
     }
     rows = []
     for n, c in enumerate(ex.commitments):
@@ -111,7 +122,7 @@ def document_rows(doc_id: str, sha256: str, source: str, arts: dict[str, Any]) -
                 "page": c.page,
                 "char_start": c.char_start,
                 "char_end": c.char_end,
-                "doc_date": st.date,
+                "doc_date": date,
                 "doc_type": st.doc_type,
             }
         )
@@ -141,7 +152,7 @@ def save_result(store: Store, res: Result, cached: dict[str, Any]) -> None:
     arts = {**cached, **res.artifacts}
     rows = None
     if res.ok:
-        rows = document_rows(res.doc_id, res.sha256, res.path, arts)
+        rows = document_rows(res.doc_id, res.sha256, res.path, arts, meta_for(res.path))
     store.save(
         res.path,
         res.doc_id,

@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.errors import LofteError
 from pipeline.lang.search import fold_fast
-from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, is_stale
+from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, add_columns, is_stale
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -61,6 +61,7 @@ class Store:
                 if stale:
                     self.conn.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in DERIVED))
                 self.conn.executescript(DDL)
+                add_columns(self.conn)
                 self.conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,)
                 )
@@ -167,10 +168,12 @@ class Store:
 
     @staticmethod
     def _insert_rows(c: sqlite3.Connection, rows: dict[str, Any]) -> None:
-        d = rows["document"]
+        # Source metadata is optional: rows from before the sidecar carry none of it.
+        d = {"municipality": None, "url": None, "year": None, **rows["document"]}
         c.execute(
-            "INSERT INTO documents VALUES(:doc_id,:sha256,:source,:doc_type,:date,:title,"
-            ":pages,:extraction)",
+            "INSERT INTO documents(doc_id,sha256,source,doc_type,date,title,pages,extraction,"
+            "municipality,url,year) VALUES(:doc_id,:sha256,:source,:doc_type,:date,:title,"
+            ":pages,:extraction,:municipality,:url,:year)",
             d,
         )
         c.executemany(

@@ -30,6 +30,26 @@ def document_actors(store: Store) -> list[tuple[str, str, list[dict[str, Any]]]]
     ]
 
 
+def document_municipalities(store: Store) -> dict[str, str]:
+    """doc id -> municipality, for the documents a source list names one for."""
+    return {
+        doc_id: muni
+        for doc_id, muni in store.conn.execute(
+            "SELECT doc_id, municipality FROM documents WHERE municipality IS NOT NULL"
+        )
+    }
+
+
+def document_years(store: Store) -> dict[str, int]:
+    """doc id -> year, for undated documents whose source list gives a year."""
+    return {
+        doc_id: int(year)
+        for doc_id, year in store.conn.execute(
+            "SELECT doc_id, year FROM documents WHERE date IS NULL AND year IS NOT NULL"
+        )
+    }
+
+
 def document_structures(store: Store, lead_chars: int) -> list[tuple[str, dict[str, Any], str]]:
     """(doc id, structure artifact, first ``lead_chars`` of its text) per document, by id."""
     rows = store.conn.execute(

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS artifacts(
   PRIMARY KEY(sha256, stage));
 CREATE TABLE IF NOT EXISTS documents(
   doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL, doc_type TEXT,
-  date TEXT, title TEXT, pages INTEGER, extraction TEXT);
+  date TEXT, title TEXT, pages INTEGER, extraction TEXT, municipality TEXT, url TEXT, year INTEGER);
 CREATE TABLE IF NOT EXISTS commitments(
   id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, n INTEGER NOT NULL, sentence TEXT NOT NULL,
   measure TEXT, measure_key TEXT, lemmas TEXT, responsible TEXT, status TEXT NOT NULL,
@@ -40,6 +40,23 @@ CREATE TABLE IF NOT EXISTS measure_words(
   word TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY(word, measure)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize='trigram');
 """
+
+
+# Columns added to a table after its first release: (table, column, type). A store made
+# before them gets them added, empty until its documents are ingested again.
+ADDED_COLUMNS = (
+    ("documents", "municipality", "TEXT"),
+    ("documents", "url", "TEXT"),
+    ("documents", "year", "INTEGER"),
+)
+
+
+def add_columns(conn: sqlite3.Connection) -> None:
+    """Add the columns a store made by an earlier release lacks."""
+    for table, column, kind in ADDED_COLUMNS:
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def is_stale(conn: sqlite3.Connection) -> bool:

@@ -1,0 +1,73 @@
+"""A sources.tsv beside the files: dates, municipalities and addresses the texts lack."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pipeline.run import relink
+from pipeline.run.runner import run
+from pipeline.run.sidecar import SourceMeta, meta_for
+from pipeline.store.core import Store
+
+# Clearly synthetic texts, written for this test.
+UNDATED = "Trygghetsvandringar\n\nKommunen ska genomföra två trygghetsvandringar i Norrby.\n"
+DATED = "Protokoll 2021-03-04\n\nNämnden ska anlägga en ny lekplats i Norrby under 2021.\n"
+HEADER = "doc_id\turl\tmunicipality\tbody\tdate\tgenre\tchars\n"
+
+
+def _folder(tmp: Path, rows: str) -> Path:
+    d = tmp / "in"
+    d.mkdir()
+    (d / "vandring.txt").write_text(UNDATED, encoding="utf-8")
+    (d / "lekplats.txt").write_text(DATED, encoding="utf-8")
+    (d / "sources.tsv").write_text(HEADER + rows, encoding="utf-8")
+    return d
+
+
+def test_the_source_list_dates_and_places_what_the_text_does_not(tmp_path: Path) -> None:
+    d = _folder(
+        tmp_path,
+        "vandring\thttps://example.org/v\tNorrköping\tkommun\t2019-05-02\tplan\t80\n"
+        "lekplats\thttps://example.org/l\tNorrköping\tnämnd\t2020-01-01\tprotokoll\t80\n",
+    )
+    with Store(tmp_path / "s.db") as store:
+        run([d], store)
+        got = {
+            r["doc_id"]: (r["date"], r["municipality"], r["url"], r["year"])
+            for r in store.documents()
+        }
+        ctx = relink.load_context(store)
+    assert got["vandring"] == ("2019-05-02", "Norrköping", "https://example.org/v", 2019)
+    # The text's own date wins over the list's.
+    assert got["lekplats"][0] == "2021-03-04" and got["lekplats"][3] == 2021
+    assert ctx.municipalities["vandring"] == {"norrkoping"}
+
+
+def test_a_bare_year_is_a_year_not_a_date(tmp_path: Path) -> None:
+    d = _folder(tmp_path, "vandring\t\tNorrköping\tkommun\t2018\tplan\t80\n")
+    assert meta_for(d / "vandring.txt") == SourceMeta(None, "Norrköping", None, 2018)
+    assert meta_for(d / "lekplats.txt") == SourceMeta()
+
+
+def test_a_broken_source_list_is_ignored_and_the_batch_goes_on(tmp_path: Path) -> None:
+    d = _folder(tmp_path, "")
+    (d / "sources.tsv").write_bytes(b"\xff\xfe\x00garbage\x00\n")
+    with Store(tmp_path / "s.db") as store:
+        report = run([d], store)
+        assert report.failed == 0 and len(store.documents()) == 2
+
+
+def test_a_store_from_before_the_source_columns_gets_them(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE documents(doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, "
+            "source TEXT NOT NULL, doc_type TEXT, date TEXT, title TEXT, pages INTEGER, "
+            "extraction TEXT)"
+        )
+        conn.execute("INSERT INTO documents VALUES('a','x','a.txt','other',NULL,NULL,1,'text')")
+    with Store(path) as store:
+        cols = {r[1] for r in store.conn.execute("PRAGMA table_info(documents)")}
+        assert {"municipality", "url", "year"} <= cols
+        assert store.documents()[0]["doc_id"] == "a"
