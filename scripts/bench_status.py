@@ -225,7 +225,11 @@ def build(db: Path, n: int, seed: int = 7) -> float:
             )
         doc_n += 1
     with Store(db) as store, store.transaction() as c:
-        c.executemany("INSERT INTO documents VALUES(?,?,?,?,?,?,?,?)", docs)
+        c.executemany(
+            "INSERT INTO documents(doc_id,sha256,source,doc_type,date,title,pages,extraction)"
+            " VALUES(?,?,?,?,?,?,?,?)",
+            docs,
+        )
         c.executemany(
             "INSERT INTO commitments VALUES(:id,:doc_id,:n,:sentence,:measure,:measure_key,"
             ":lemmas,:responsible,:status,:deadline_text,:deadline_start,:deadline_end,:page,"
