@@ -46,10 +46,10 @@ def ingest(
         executor.close()
 
 
-def link(db: str | Path = DEFAULT_DB) -> int:
-    """Relink the measures across every stored document; returns how many there are."""
+def link(db: str | Path = DEFAULT_DB, full: bool = False) -> int:
+    """Link statements not yet in a measure (``full``: relink all); returns the measure count."""
     with Store(db) as store:
-        return relink.rebuild(store)
+        return relink.rebuild(store, full=full)
 
 
 def extract_text(text: str, date: str | Date | None = None, doc_id: str = "text") -> dict[str, Any]:

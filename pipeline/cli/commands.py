@@ -68,8 +68,8 @@ def cmd_ingest(a: argparse.Namespace) -> int:
 
 
 def cmd_link(a: argparse.Namespace) -> int:
-    """`lofte link`: relink every measure (after batches stored with --no-link)."""
-    n = api.link(a.db)
+    """`lofte link`: link new statements into measures (after batches stored with --no-link)."""
+    n = api.link(a.db, full=a.full)
     print(f"linked {n} measure(s) -> {a.db}", file=sys.stderr)
     return ExitCode.OK
 

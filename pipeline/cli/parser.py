@@ -53,8 +53,15 @@ def _ingest(sub: Sub) -> None:
 
 
 def _reading(sub: Sub) -> None:
-    sp = sub.add_parser("link", help="relink measures across all stored documents")
+    sp = sub.add_parser(
+        "link", help="link statements stored with --no-link into measures, or relink all"
+    )
     _db(sp)
+    sp.add_argument(
+        "--full",
+        action="store_true",
+        help="relink every stored statement, not only the new ones (slower on a big store)",
+    )
 
     sp = sub.add_parser("status", help="measures with status, due date and source", epilog=EPILOG)
     sp.add_argument("query", nargs="?", help="search words, e.g. fältarbete")

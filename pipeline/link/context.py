@@ -164,6 +164,8 @@ def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not (a & b)
 
 
+# The same few body names come up in thousands of pairs.
+@lru_cache(maxsize=65536)
 def body_key(responsible: str | None) -> str | None:
     """A comparable key for a responsible body, or None when it is vague or a decider."""
     if not responsible:

@@ -93,8 +93,8 @@ class Features:
     years: np.ndarray
 
 
-def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) -> Features:
-    """Character n-grams over lemmatised measure phrases; lemma words over the sentence."""
+def lexical(rows: Sequence[Any]) -> tuple[list[str], list[str], list[frozenset[str]]]:
+    """Measure lemmas (with numbers), sentence lemmas and numbers, compounds split."""
     numbers = [frozenset(_NUMBER.findall(r["measure"] or "")) for r in rows]
     # Numbers tell "etapp 2" from "etapp 3" and 500 mnkr from 655 mnkr.
     mlem = [
@@ -102,6 +102,20 @@ def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) ->
         for r, ns in zip(rows, numbers, strict=True)
     ]
     slem = [with_parts(" ".join(content_lemmas(r["sentence"] or ""))) for r in rows]
+    return mlem, slem, numbers
+
+
+def blocking_keys(rows: Sequence[Any]) -> list[set[str]]:
+    """Every blocking key of every row, before any frequency filter."""
+    mlem, slem, _ = lexical(rows)
+    return [
+        keys_of(set(m.split()) | set(s.split()), m.split()) for m, s in zip(mlem, slem, strict=True)
+    ]
+
+
+def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) -> Features:
+    """Character n-grams over lemmatised measure phrases; lemma words over the sentence."""
+    mlem, slem, numbers = lexical(rows)
     vm = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
     vs = TfidfVectorizer(
         analyzer="word", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", sublinear_tf=True, min_df=1
@@ -151,7 +165,7 @@ def proper_names(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _keys(ws: set[str], measure_tokens: list[str]) -> set[str]:
+def keys_of(ws: set[str], measure_tokens: list[str]) -> set[str]:
     """Blocking keys: single lemmas, and pairs of measure tokens (rarer when words are common)."""
     keys = {w for w in ws if len(w) > 2 and w not in GENERIC}
     toks = sorted({t for t in measure_tokens if t not in GENERIC and len(t) > 1})[:8]
@@ -160,13 +174,19 @@ def _keys(ws: set[str], measure_tokens: list[str]) -> set[str]:
 
 
 def candidates(
-    rows: Sequence[Any], words: list[set[str]], tokens: list[list[str]] | None = None
+    rows: Sequence[Any],
+    words: list[set[str]],
+    tokens: list[list[str]] | None = None,
+    since: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs (i < j, different documents) that share an uncommon lemma or lemma pair."""
+    """Row pairs (i < j, different documents) that share an uncommon lemma or lemma pair.
+
+    With ``since``, only pairs whose later row is at or after that index (a new batch).
+    """
     vocab: dict[str, int] = {}
     indptr, indices = [0], []
     for n, ws in enumerate(words):
-        for key in _keys(ws, tokens[n] if tokens else []):
+        for key in keys_of(ws, tokens[n] if tokens else []):
             indices.append(vocab.setdefault(key, len(vocab)))
         indptr.append(len(indices))
     b = sparse.csr_matrix(
@@ -177,10 +197,11 @@ def candidates(
     b = b[:, keep].tocsr()
     docs = np.array([r["doc_id"] for r in rows], dtype=object)
     out_i, out_j = [], []
-    bt = b.T.tocsr()
+    bt = b[since:].T.tocsr()
     for lo in range(0, len(rows), 5000):
-        c = sparse.triu(b[lo : lo + 5000] @ bt, k=lo + 1).tocoo()
-        i, j = c.row + lo, c.col
+        # Row lo+r against column c: with since, columns are rows since.. onwards.
+        c = sparse.triu(b[lo : lo + 5000] @ bt, k=lo + 1 - since).tocoo()
+        i, j = c.row + lo, c.col + since
         diff = docs[i] != docs[j]
         out_i.append(i[diff])
         out_j.append(j[diff])

@@ -60,13 +60,23 @@ def _other_year(f: Features, a: int, b: int) -> bool:
     return bool(YEARLY & f.words[a] or YEARLY & f.words[b])
 
 
-class _Clusters:
+class Clusters:
     """Union-find whose clusters keep one statement per document and one municipality."""
 
     def __init__(self, rows: Sequence[Any], ctx: mc.Context) -> None:
+        self.ctx = ctx
         self.parent = list(range(len(rows)))
         self.docs = [{r["doc_id"]} for r in rows]
         self.munis = [set(ctx.municipalities.get(r["doc_id"], frozenset())) for r in rows]
+
+    def seed(self, members: Sequence[int], docs: set[str]) -> None:
+        """Make ``members`` one cluster already holding statements from ``docs``."""
+        root = members[0]
+        for x in members[1:]:
+            self.parent[x] = root
+        self.docs[root] = set(docs) | {d for x in members for d in self.docs[x]}
+        for d in self.docs[root]:
+            self.munis[root] |= self.ctx.municipalities.get(d, frozenset())
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -97,21 +107,36 @@ def _why(a: Any, b: Any, score: float, sm: float, sc: float, shared: set[str]) -
 
 
 def link(
-    rows: Sequence[Any], ctx: mc.Context | None = None, threshold: float = JOIN_AT
+    rows: Sequence[Any],
+    ctx: mc.Context | None = None,
+    threshold: float = JOIN_AT,
+    f: Features | None = None,
 ) -> tuple[list[list[int]], dict[int, str], dict[int, float]]:
     """Clusters of row indexes that state one measure, why each row joined, and its score."""
     ctx = ctx or mc.Context()
+    if not rows:
+        return [], {}, {}
+    f = f or featurise(rows, ctx.title_years)
+    i, j = candidates(rows, f.words, f.tokens)
+    return cluster(rows, f, (i, j), ctx, threshold, Clusters(rows, ctx))
+
+
+def cluster(
+    rows: Sequence[Any],
+    f: Features,
+    pairs: tuple[np.ndarray, np.ndarray],
+    ctx: mc.Context,
+    threshold: float,
+    uf: Clusters,
+) -> tuple[list[list[int]], dict[int, str], dict[int, float]]:
+    """Join candidate pairs best first into ``uf``; clusters, reasons and scores."""
+    i, j = pairs
     reason: dict[int, str] = {}
     score_of: dict[int, float] = {}
     backward: dict[int, tuple[str, float]] = {}
-    if not rows:
-        return [], reason, score_of
-    f = featurise(rows, ctx.title_years)
-    i, j = candidates(rows, f.words, f.tokens)
     score, sm, sc = pair_scores(f, i, j)
     keep = np.flatnonzero(score >= threshold)
     order = keep[np.lexsort((j[keep], i[keep], -score[keep]))]
-    uf = _Clusters(rows, ctx)
     for k in order:
         a, b = int(i[k]), int(j[k])
         if uf.find(a) == uf.find(b) or conflict(rows[a], rows[b], ctx):
@@ -176,10 +201,10 @@ def summarise_cluster(rows: Sequence[Any]) -> dict[str, Any]:
 
 
 def measure_table(
-    rows: Sequence[Any], ctx: mc.Context, threshold: float = JOIN_AT
+    rows: Sequence[Any], ctx: mc.Context, threshold: float = JOIN_AT, f: Features | None = None
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str, str, float | None]]]:
     """Measures linked from commitment rows, and (commitment, measure, reason, score) members."""
-    clusters, reason, score = link(rows, ctx, threshold)
+    clusters, reason, score = link(rows, ctx, threshold, f)
     measures, members, used = [], [], Counter[str]()
     clusters.sort(key=lambda c: min(order_key(rows[i]) for i in c))
     for cluster in clusters:

@@ -1,14 +1,20 @@
-"""The corpus stage after the per-document stages: relink every measure in a store."""
+"""The corpus stage after the per-document stages: link new statements into measures.
+
+A batch of new documents is linked against an index of what is stored, so its cost follows
+the batch. A whole relink happens when the store or the linker changed, when a stored
+document was replaced, or when asked for (``lofte link --full``).
+"""
 
 from __future__ import annotations
 
-from pipeline.link import context, measures
+from pipeline.link import context, incremental, measures
+from pipeline.link.features import blocking_keys, featurise, keys_of
 from pipeline.run.stages import register_corpus
-from pipeline.store import rows
+from pipeline.store import linked, rows
 from pipeline.store.core import Store
 
 # Bump when linking changes what it stores: the next ingest then relinks every store.
-VERSION = "1"
+VERSION = "2"
 _META = "corpus_stage:measures"
 
 
@@ -34,12 +40,72 @@ def needed(store: Store, processed: int) -> bool:
     )
 
 
+def _whole_needed(store: Store) -> bool:
+    return store.meta(_META) != VERSION or linked.dirty(store) or not rows.has_measures(store)
+
+
 @register_corpus("measures", VERSION, needed)
-def rebuild(store: Store, threshold: float = measures.JOIN_AT) -> int:
-    """Recompute every measure from the stored commitments; returns how many there are."""
-    found, members = measures.measure_table(
-        [dict(r) for r in store.commitments()], load_context(store), threshold
-    )
-    store.replace_measures(found, members)
+def rebuild(store: Store, threshold: float = measures.JOIN_AT, full: bool = False) -> int:
+    """Link what is not linked yet (or everything); returns how many measures there are."""
+    if full or _whole_needed(store):
+        return relink_all(store, threshold)
+    return link_new(store, threshold)
+
+
+def relink_all(store: Store, threshold: float = measures.JOIN_AT) -> int:
+    """Recompute every measure from the stored commitments."""
+    every = [dict(r) for r in store.commitments()]
+    ctx = load_context(store)
+    # An empty store (every file failed) still gets its empty measure tables.
+    f = featurise(every, ctx.title_years) if every else None
+    found, members = measures.measure_table(every, ctx, threshold, f)
+    keys = []
+    if f is not None:
+        keys = incremental.key_pairs(
+            every, [keys_of(w, t) for w, t in zip(f.words, f.tokens, strict=True)]
+        )
+    store.replace_measures(found, members, keys)
     store.set_meta(_META, VERSION)
     return len(found)
+
+
+def link_new(store: Store, threshold: float = measures.JOIN_AT) -> int:
+    """Link the commitments that belong to no measure against the stored ones."""
+    new = linked.unlinked(store)
+    if new:
+        ctx = load_context(store)
+        keys = blocking_keys(new)
+        usable = incremental.usable_keys(keys, linked.key_counts(store, sorted(set().union(*keys))))
+        old = linked.linked_rows(store, linked.holders(store, usable))
+        touched = {str(r["measure_id"]) for r in old}
+        groups, reason, score = incremental.join_batch(
+            new, old, linked.measure_docs(store, touched), ctx, threshold
+        )
+        # Only measures that took a new statement are rewritten, so only theirs are read.
+        grown = {
+            str(old[x]["measure_id"])
+            for g in groups
+            if max(g) >= len(old)
+            for x in g
+            if x < len(old)
+        }
+        batch = incremental.assemble(
+            groups,
+            [*old, *new],
+            reason,
+            score,
+            _by_measure(linked.members_of(store, grown)),
+            linked.measure_ids(store),
+        )
+        linked.upsert(
+            store, batch.measures, batch.members, batch.dropped, incremental.key_pairs(new, keys)
+        )
+    store.set_meta(_META, VERSION)
+    return int(store.conn.execute("SELECT count(*) FROM measures").fetchone()[0])
+
+
+def _by_measure(members: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {}
+    for m in members:
+        out.setdefault(str(m["measure_id"]), []).append(m)
+    return out

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,11 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import LofteError
-from pipeline.lang.search import fold_fast
+from pipeline.store.measure_rows import write_keys, write_measures
 from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, add_columns, is_stale
-
-_WORD = re.compile(r"[^\W_]+")
-
 
 # Stay well under SQLite's bound-parameter limit.
 _SQL_VARS = 500
@@ -164,7 +160,9 @@ class Store:
     @staticmethod
     def _drop_doc(c: sqlite3.Connection, doc_id: str) -> None:
         c.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
-        c.execute("DELETE FROM commitments WHERE doc_id=?", (doc_id,))
+        if c.execute("DELETE FROM commitments WHERE doc_id=?", (doc_id,)).rowcount:
+            # Linked statements changed or vanished: only a whole relink is right again.
+            c.execute("INSERT OR REPLACE INTO meta VALUES('measures_dirty', '1')")
 
     @staticmethod
     def _insert_rows(c: sqlite3.Connection, rows: dict[str, Any]) -> None:
@@ -233,44 +231,16 @@ class Store:
         return row is not None and row[0] == "1"
 
     def replace_measures(
-        self, measures: list[dict[str, Any]], members: list[tuple[Any, ...]]
+        self,
+        measures: list[dict[str, Any]],
+        members: list[tuple[Any, ...]],
+        keys: Iterable[tuple[str, str]] = (),
     ) -> None:
-        """Swap in a freshly computed set of measures in one transaction."""
+        """Swap in a freshly computed set of measures (and blocking keys) in one transaction."""
         with self.transaction() as c:
             c.execute("INSERT OR REPLACE INTO meta VALUES('measures_stale', '0')")
-            for table in ("measures", "measure_members", "measure_words", "vocab"):
+            c.execute("INSERT OR REPLACE INTO meta VALUES('measures_dirty', '0')")
+            for table in ("measures", "measure_members", "measure_words", "vocab", "link_keys"):
                 c.execute(f"DELETE FROM {table}")
-            words: set[tuple[str, int]] = set()
-            rows = []
-            for rowid, m in enumerate(measures, start=1):
-                m = {
-                    "closed": 0,
-                    "assessment": None,
-                    "motion_date": None,
-                    "decision_date": None,
-                    "sort_key": "",
-                    "sources": "",
-                    **m,
-                    "search": fold_fast(m["search"]),
-                    "rowid": rowid,
-                }
-                rows.append(m)
-                words.update((w, rowid) for w in set(_WORD.findall(m["search"])) if len(w) > 1)
-            c.executemany(
-                "INSERT INTO measures(rowid,id,label,status,due,first_seen,last_seen,statements,"
-                "responsible,search,closed,assessment,motion_date,decision_date,sort_key,"
-                "sources) VALUES(:rowid,:id,:label,:status,:due,:first_seen,:last_seen,"
-                ":statements,:responsible,:search,:closed,:assessment,:motion_date,"
-                ":decision_date,:sort_key,:sources)",
-                rows,
-            )
-            # Search finds words by substring in the vocabulary, then measures by word.
-            c.executemany("INSERT INTO measure_words VALUES(?,?)", sorted(words))
-            c.executemany(
-                "INSERT INTO vocab(word) VALUES(?)", [(w,) for w in {w for w, _ in words}]
-            )
-            c.executemany(
-                "INSERT INTO measure_members(commitment_id,measure_id,reason,score) "
-                "VALUES(?,?,?,?)",
-                [tuple(x) + (None,) * (4 - len(x)) for x in members],
-            )
+            write_measures(c, measures, members, first_rowid=1)
+            write_keys(c, keys)

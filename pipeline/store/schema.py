@@ -6,7 +6,7 @@ import sqlite3
 
 SCHEMA_VERSION = "2"
 # Tables computed from the commitments; dropped and rebuilt when the schema changes.
-DERIVED = ("measures", "measure_members", "measure_words", "vocab", "measure_fts")
+DERIVED = ("measures", "measure_members", "measure_words", "vocab", "measure_fts", "link_keys")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,6 +39,8 @@ CREATE INDEX IF NOT EXISTS members_measure ON measure_members(measure_id);
 CREATE TABLE IF NOT EXISTS measure_words(
   word TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY(word, measure)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize='trigram');
+CREATE TABLE IF NOT EXISTS link_keys(
+  key TEXT NOT NULL, commitment_id TEXT NOT NULL, PRIMARY KEY(key, commitment_id)) WITHOUT ROWID;
 """
 
 
