@@ -161,8 +161,10 @@ QUERIES = [
 ]
 
 
-def build(db: Path, n: int, seed: int = 7) -> float:
-    """Fill ``db`` with ``n`` synthetic commitments; returns seconds spent relinking."""
+def synth(
+    n: int, seed: int = 7, first_doc: int = 0
+) -> tuple[list[tuple[object, ...]], list[dict[str, object]]]:
+    """``n`` synthetic commitments and their documents, numbered from ``first_doc``."""
     rnd = random.Random(seed)
     # A pool smaller than n, so that most measures are restated in later documents.
     pool = [
@@ -171,59 +173,64 @@ def build(db: Path, n: int, seed: int = 7) -> float:
             f"etapp {rnd.randint(1, 40)}",
             rnd.choice(KOMMUNER),
         )
-        for _ in range(n * 2 // 5)
+        for _ in range(max(n * 2 // 5, 1))
     ]
     docs: list[tuple[object, ...]] = []
     rows: list[dict[str, object]] = []
-    doc_n, in_doc = 0, 10
+    doc_n, in_doc = first_doc, 10
     while len(rows) < n:
-        year = rnd.randint(2015, 2024)
-        kommun = KOMMUNER[doc_n % len(KOMMUNER)]
-        doc_id = f"syn_{kommun.lower()}_{doc_n:06d}"
-        date = f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-        doc_type = rnd.choice(["protokoll", "tjansteutlatande", "uppfoljning", "motion"])
-        docs.append(
-            (
-                doc_id,
-                "0" * 64,
-                f"/syn/{doc_id}.txt",
-                doc_type,
-                date,
-                f"{kommun} kommun {doc_type} {year}",
-                3,
-                "text",
-            )
-        )
+        docs.append(_doc(rnd, doc_n))
+        doc_id, date, doc_type = docs[-1][0], docs[-1][4], docs[-1][3]
+        year = int(str(date)[:4])
         for k in range(in_doc):
             m, _ = rnd.choice(pool)
-            tpl = rnd.choice(PLEDGE if rnd.random() < 0.6 else FOLLOW)
-            body = rnd.choice(BODIES)
-            sentence = tpl.format(
-                body=body, m=m, M=m[0].upper() + m[1:], year=year, due=f"{year + 1}-12-31"
-            )
-            status = "pledged" if tpl in PLEDGE else rnd.choice(["done", "in_progress"])
-            rows.append(
-                {
-                    "id": f"commitment:{doc_id}:{k}",
-                    "doc_id": doc_id,
-                    "n": k,
-                    "sentence": sentence,
-                    "measure": m,
-                    "measure_key": "",
-                    "lemmas": " ".join(content_lemmas(m)),
-                    "responsible": body,
-                    "status": status,
-                    "deadline_text": None,
-                    "deadline_start": None,
-                    "deadline_end": f"{year + 1}-12-31" if tpl in PLEDGE else None,
-                    "page": 1,
-                    "char_start": 0,
-                    "char_end": len(sentence),
-                    "doc_date": date,
-                    "doc_type": doc_type,
-                }
-            )
+            rows.append(_row(rnd, m, str(doc_id), k, year, str(date), str(doc_type)))
         doc_n += 1
+    return docs, rows[:n]
+
+
+def _doc(rnd: random.Random, doc_n: int) -> tuple[object, ...]:
+    year = rnd.randint(2015, 2024)
+    kommun = KOMMUNER[doc_n % len(KOMMUNER)]
+    doc_id = f"syn_{kommun.lower()}_{doc_n:06d}"
+    date = f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+    doc_type = rnd.choice(["protokoll", "tjansteutlatande", "uppfoljning", "motion"])
+    title = f"{kommun} kommun {doc_type} {year}"
+    return (doc_id, "0" * 64, f"/syn/{doc_id}.txt", doc_type, date, title, 3, "text")
+
+
+def _row(
+    rnd: random.Random, m: str, doc_id: str, k: int, year: int, date: str, doc_type: str
+) -> dict[str, object]:
+    tpl = rnd.choice(PLEDGE if rnd.random() < 0.6 else FOLLOW)
+    body = rnd.choice(BODIES)
+    sentence = tpl.format(
+        body=body, m=m, M=m[0].upper() + m[1:], year=year, due=f"{year + 1}-12-31"
+    )
+    status = "pledged" if tpl in PLEDGE else rnd.choice(["done", "in_progress"])
+    return {
+        "id": f"commitment:{doc_id}:{k}",
+        "doc_id": doc_id,
+        "n": k,
+        "sentence": sentence,
+        "measure": m,
+        "measure_key": "",
+        "lemmas": " ".join(content_lemmas(m)),
+        "responsible": body,
+        "status": status,
+        "deadline_text": None,
+        "deadline_start": None,
+        "deadline_end": f"{year + 1}-12-31" if tpl in PLEDGE else None,
+        "page": 1,
+        "char_start": 0,
+        "char_end": len(sentence),
+        "doc_date": date,
+        "doc_type": doc_type,
+    }
+
+
+def insert(db: Path, docs: list[tuple[object, ...]], rows: list[dict[str, object]]) -> None:
+    """Store synthetic documents and commitments as an ingest with --no-link would."""
     with Store(db) as store, store.transaction() as c:
         c.executemany(
             "INSERT INTO documents(doc_id,sha256,source,doc_type,date,title,pages,extraction)"
@@ -234,8 +241,14 @@ def build(db: Path, n: int, seed: int = 7) -> float:
             "INSERT INTO commitments VALUES(:id,:doc_id,:n,:sentence,:measure,:measure_key,"
             ":lemmas,:responsible,:status,:deadline_text,:deadline_start,:deadline_end,:page,"
             ":char_start,:char_end,:doc_date,:doc_type)",
-            rows[:n],
+            rows,
         )
+        c.execute("INSERT OR REPLACE INTO meta VALUES('measures_stale', '1')")
+
+
+def build(db: Path, n: int, seed: int = 7) -> float:
+    """Fill ``db`` with ``n`` synthetic commitments; returns seconds spent relinking."""
+    insert(db, *synth(n, seed))
     t0 = time.perf_counter()
     with Store(db) as store:
         relink.rebuild(store)
