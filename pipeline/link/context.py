@@ -83,6 +83,9 @@ class Context:
     # Places a document's title names: "Medborgarlöfte för Resecentrum" is about Resecentrum
     # even where a sentence only says "i hela området".
     title_places: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Other municipalities a sentence names ("grannkommunen Haninge har infört ..."): a
+    # statement about what another town did is no statement of this town's measure.
+    elsewhere: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def places_of(self, commitment_id: str, doc_id: str) -> frozenset[str]:
         """The places a statement is about: its own and its document title's.
@@ -144,7 +147,28 @@ def build_context(
             )
             if inside:
                 ctx.places[cid] = frozenset(inside)
+            other = _other_towns(actors, start, end, munis)
+            if other:
+                ctx.elsewhere[cid] = other
     return ctx
+
+
+def _other_towns(
+    actors: list[dict[str, Any]], start: int, end: int, own: set[str]
+) -> frozenset[str]:
+    """Municipalities a span names as places, other than its document's own (when known)."""
+    if not own:
+        return frozenset()
+    out = set()
+    for a in actors:
+        if a.get("kind") != "place" or a.get("char_start") is None:
+            continue
+        if not start <= a["char_start"] < end:
+            continue
+        muni = municipality_of(str(a.get("name") or ""))
+        if muni and muni not in own:
+            out.add(muni)
+    return frozenset(out)
 
 
 def local_places(names: Iterable[str]) -> frozenset[str]:

@@ -28,6 +28,8 @@ def conflict(a: Any, b: Any, ctx: mc.Context) -> str | None:
         return "different municipalities"
     if mc.disjoint(ctx.places_of(a["id"], a["doc_id"]), ctx.places_of(b["id"], b["doc_id"])):
         return "different places"
+    if ctx.elsewhere.get(a["id"], frozenset()) != ctx.elsewhere.get(b["id"], frozenset()):
+        return "one speaks of another municipality"
     if mc.bodies_conflict(a["responsible"], b["responsible"]):
         return "different responsible bodies"
     first, second = sorted((a, b), key=order_key)

@@ -14,7 +14,7 @@ from pipeline.store import linked, rows
 from pipeline.store.core import Store
 
 # Bump when linking changes what it stores: the next ingest then relinks every store.
-VERSION = "2"
+VERSION = "3"
 _META = "corpus_stage:measures"
 
 

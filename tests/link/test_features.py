@@ -59,3 +59,22 @@ def test_a_yearly_item_in_two_years_is_two_measures() -> None:
     b["doc_date"] = "2023-06-01"
     clusters, _, _ = link([a, b], mc.Context())
     assert clusters == [[0, 1]]
+
+
+def test_what_a_neighbouring_town_did_is_not_this_towns_measure() -> None:
+    # Invented sentences; Tyresö and Haninge are real municipalities in the gazetteer.
+    rows = [
+        _row("a", "Kommunen ska anlita ordningsvakter i centrum.", "anlita ordningsvakter"),
+        _row("b", "Grannkommunen Haninge har anlitat ordningsvakter.", "anlita ordningsvakter"),
+    ]
+    spans = [("a:0", "a", 0, 50), ("b:0", "b", 0, 50)]
+    haninge = {"name": "Haninge", "kind": "place", "char_start": 14}
+    docs = [("a", "Motion", []), ("b", "Nyhet", [haninge])]
+    listed = {"a": "Tyresö", "b": "Tyresö"}
+    ctx = mc.build_context(spans, docs, listed)
+    assert ctx.elsewhere == {"b:0": {"haninge"}}
+    clusters, _, _ = link(rows, ctx)
+    assert sorted(map(sorted, clusters)) == [[0], [1]]
+    # Without a source list the document's own town is unknown, and nothing is ruled out.
+    clusters, _, _ = link(rows, mc.build_context(spans, docs))
+    assert clusters == [[0, 1]]
