@@ -63,8 +63,11 @@ def print_measure(v: Any) -> None:
         page = f"p.{s.page}" if s.page else "p.?"
         stalled = "  (reports no progress)" if s.stalled else ""
         print(f"  {s.doc_date or '????-??-??'}  {s.status:<11} {s.doc_id} {page}{stalled}")
-        if s.doc_title:
-            print(f"      document: {s.doc_title}")
+        where = f" ({s.municipality})" if s.municipality else ""
+        if s.doc_title or where:
+            print(f"      document: {s.doc_title or s.doc_id}{where}")
+        if s.doc_url:
+            print(f"      address: {s.doc_url}")
         print(f"      “{s.quote}”")
         print(f"      linked: {s.reason}")
     print()

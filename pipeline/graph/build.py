@@ -41,6 +41,7 @@ def build_graph(store: Store, as_of: date | None = None) -> nx.MultiDiGraph:
             u, v = remap.get(u, u), remap.get(v, v)
             if not g.has_edge(u, v, key):
                 g.add_edge(u, v, key=key, **attrs)
+    _source_facts(g, store)
     for m in rows.measure_rows(store):
         g.add_node(
             m["id"],
@@ -70,3 +71,18 @@ def _reference_edges(g: nx.MultiDiGraph, store: Store) -> None:
             g.add_edge(
                 u, v, key=link.kind, kind=link.kind, reason=link.reason, reference=link.reference
             )
+
+
+def _source_facts(g: nx.MultiDiGraph, store: Store) -> None:
+    """What a source list adds to a document node: municipality, address, a missing date."""
+    for d in store.documents():
+        node = f"doc:{d['doc_id']}"
+        if node not in g:
+            continue
+        attrs = g.nodes[node]
+        if d["municipality"]:
+            attrs["municipality"] = d["municipality"]
+        if d["url"]:
+            attrs["url"] = d["url"]
+        if d["date"] and not attrs.get("date"):
+            attrs["date"] = d["date"]

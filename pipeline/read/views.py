@@ -33,6 +33,8 @@ class Statement:
     score: float | None = None
     stalled: bool = False
     n: int = 0
+    municipality: str | None = None
+    doc_url: str | None = None
 
     @property
     def quote(self) -> str:
@@ -105,6 +107,8 @@ def statement(r: sqlite3.Row) -> Statement:
         score=r["score"],
         stalled=_stalled(r["sentence"]),
         n=r["n"],
+        municipality=r["municipality"],
+        doc_url=r["doc_url"],
     )
 
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from pipeline import api
+from pipeline.cli.main import main as lofte
+from pipeline.graph.build import build_graph
 from pipeline.run import relink
 from pipeline.run.runner import run
 from pipeline.run.sidecar import SourceMeta, meta_for
@@ -71,3 +76,27 @@ def test_a_store_from_before_the_source_columns_gets_them(tmp_path: Path) -> Non
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(documents)")}
         assert {"municipality", "url", "year"} <= cols
         assert store.documents()[0]["doc_id"] == "a"
+
+
+def test_statements_graph_and_show_carry_the_municipality_and_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = _folder(
+        tmp_path, "vandring\thttps://example.org/v\tNorrköping\tkommun\t2019-05-02\tplan\t80\n"
+    )
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        run([d], store)
+        g = build_graph(store)
+    assert g.nodes["doc:vandring"]["municipality"] == "Norrköping"
+    assert g.nodes["doc:vandring"]["url"] == "https://example.org/v"
+    assert g.nodes["doc:vandring"]["date"] == "2019-05-02"
+    assert "municipality" not in g.nodes["doc:lekplats"]
+    views = api.measure(db, "trygghetsvandringar")
+    said = [s for v in views for s in v.statements if s.doc_id == "vandring"]
+    assert said and {(s.municipality, s.doc_url) for s in said} == {
+        ("Norrköping", "https://example.org/v")
+    }
+    assert lofte(["show", "trygghetsvandringar", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "(Norrköping)" in out and "address: https://example.org/v" in out
