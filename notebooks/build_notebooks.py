@@ -255,45 +255,55 @@ by_type""",
         """\
 ## Time from pledge to follow-up
 
-For every measure, the first dated statement is the pledge (or proposal) and the first
-statement in a *later document* is its follow-up. The bundled real texts are mostly
-openings of unrelated records, so only a few measures recur; on a municipality's full
-series of records the same code measures the follow-up time of every pledge.""",
+For every measure, the first statement is the pledge (or proposal) and the first statement
+in a *later document* is its follow-up. Documents are placed in time by their date, or, when
+the text gives none, by the year their source list (`sources.tsv`) gives: many web pages
+of medborgarlöften name only the period they cover. Time is counted in years.""",
     ),
     (
         "code",
         """\
+cm["when"] = (cm.doc_date.dt.year + (cm.doc_date.dt.day_of_year - 1) / 366).astype("Float64")
+cm["when"] = cm["when"].fillna(cm.doc_year.astype("Float64"))
+placed = cm.dropna(subset=["measure_id", "when"]).copy()
+placed["dated"] = placed.doc_date.notna()
 rows = []
-for mid, g in dated.dropna(subset=["measure_id"]).groupby("measure_id", sort=True):
-    g = g.sort_values(["doc_date", "doc_id", "n"])
+for mid, g in placed.groupby("measure_id", sort=True):
+    g = g.sort_values(["when", "doc_id", "n"])
     first = g.iloc[0]
-    later = g[(g.doc_id != first.doc_id) & (g.doc_date > first.doc_date)]
+    # With only a year known, a statement is later only when its year is.
+    later_year = g.when.astype(float) // 1 > float(first.when) // 1
+    later_day = g.dated & bool(first.dated) & (g.when > first.when)
+    later = g[(g.doc_id != first.doc_id) & (later_year | later_day)]
     if len(later):
         nxt = later.iloc[0]
         rows.append({
-            "measure_id": mid, "measure": first.measure_label,
-            "pledged_in": first.doc_id, "pledged_on": first.doc_date, "first_status": first.status,
-            "followed_up_in": nxt.doc_id, "followed_up_on": nxt.doc_date,
+            "measure_id": mid, "measure": first.measure_label, "municipality": first.municipality,
+            "pledged_in": first.doc_id, "pledged": float(first.when), "first_status": first.status,
+            "followed_up_in": nxt.doc_id, "followed_up": float(nxt.when),
             "follow_up_status": nxt.status,
         })
 followups = pd.DataFrame(rows, columns=[
-    "measure_id", "measure", "pledged_in", "pledged_on", "first_status",
-    "followed_up_in", "followed_up_on", "follow_up_status"]).astype(
-    {"pledged_on": "datetime64[ns]", "followed_up_on": "datetime64[ns]"})
-followups["days"] = (followups.followed_up_on - followups.pledged_on).dt.days
-recurring = dated.dropna(subset=["measure_id"]).groupby("measure_id").doc_id.nunique()
-print(f"{(recurring > 1).sum()} measures are stated in more than one dated document")
+    "measure_id", "measure", "municipality", "pledged_in", "pledged", "first_status",
+    "followed_up_in", "followed_up", "follow_up_status"])
+followups["years"] = (followups.followed_up - followups.pledged).round(1)
+recurring = placed.groupby("measure_id").doc_id.nunique()
+print(f"{(recurring > 1).sum()} measures are stated in more than one placed document")
 print(f"{len(followups)} measures followed up in a later document; median "
-      f"{followups.days.median() if len(followups) else float('nan'):.0f} days")
-followups[["measure", "pledged_on", "followed_up_on", "days", "follow_up_status"]]""",
+      f"{followups.years.median() if len(followups) else float('nan'):.1f} years")
+followups[["measure", "municipality", "first_status", "follow_up_status", "years"]]""",
     ),
     (
         "code",
         """\
 fig, ax = plt.subplots(figsize=(9, 0.5 + 0.45 * max(len(followups), 2)))
 for i, r in enumerate(followups.itertuples()):
-    ax.plot([r.pledged_on, r.followed_up_on], [i, i], "-o", color="#4c72b0")
+    ax.plot([r.pledged, r.followed_up], [i, i], "-o", color="#4c72b0")
+    ax.annotate(f"{r.first_status} → {r.follow_up_status}", (r.followed_up, i),
+                xytext=(4, 0), textcoords="offset points", va="center", fontsize="small")
 ax.set_yticks(range(len(followups)), [str(m)[:50] for m in followups.measure])
+ax.set_xlabel("year of the document")
+ax.margins(x=0.2)  # room for the status labels at the right end
 ax.set_title("From first statement to follow-up")
 if followups.empty:
     ax.text(0.5, 0.5, "no measure is followed up in a later document", ha="center")
@@ -360,7 +370,7 @@ print(f"today: {m.overdue.mean():.0%} of all measures, "
 assert by_year.to_numpy().sum() == len(dated)
 assert by_type.to_numpy().sum() == len(cm)
 assert by_type.loc["motion", "proposed"] > by_type.loc["motion"].drop("proposed").sum()
-assert (followups.days > 0).all()
+assert len(followups) and (followups.years > 0).all()
 assert len(horizon) and horizon.days.median() > 0
 assert followups.measure_id.isin(m.id[m.documents > 1]).all()
 assert overdue_share.is_monotonic_increasing

@@ -28,6 +28,8 @@ COMMITMENT_COLUMNS: dict[str, str] = {
     "doc_id": F.STRING,
     "n": F.INT,
     "doc_date": F.DATE,
+    "doc_year": F.INT,
+    "municipality": F.STRING,
     "doc_type": F.DOC_TYPE,
     "status": F.STATUS,
     "sentence": F.STRING,

@@ -120,7 +120,8 @@ class Corpus:
 
         Returns:
             Columns: id: string, doc_id: string, n: Int64 (order within the document),
-            doc_date: datetime64[ns], doc_type: category, status: category, sentence: string,
+            doc_date: datetime64[ns], doc_year: Int64 (the date's year, else the source
+            list's), municipality: string (from the source list), doc_type: category, status: category, sentence: string,
             measure: string (the phrase as written), measure_id: string, measure_label:
             string, link_reason: string (why it joined its measure), link_score: Float64
             (the linker's similarity, when it records one), responsible: string,
@@ -129,9 +130,11 @@ class Corpus:
             string, lemmas: string.
         """
         links = {r["commitment_id"]: dict(r) for r in documents_sql.measure_links(self.store)}
+        docs = {d["doc_id"]: (d["year"], d["municipality"]) for d in self.store.documents()}
         rows = []
         for r in self.store.commitments():
             row = dict(r)
+            row["doc_year"], row["municipality"] = docs.get(r["doc_id"], (None, None))
             link = links.get(r["id"])
             if link is not None:
                 row.update(
