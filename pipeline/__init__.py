@@ -14,6 +14,12 @@ The public API, for scripts and notebooks:
 
 from __future__ import annotations
 
+# The stage packages named like API functions (ingest, link, extract) are imported first:
+# importing a package binds its name on `pipeline`, and stages now load on first use, so a
+# later first import would replace the function `pipeline.ingest` with the package.
+import pipeline.extract
+import pipeline.ingest
+import pipeline.link  # noqa: F401
 from pipeline.api import DEFAULT_DB, evaluate, extract_file, extract_text, ingest, link
 from pipeline.read.corpus import Corpus
 from pipeline.read.corpus import open as open  # re-exported as pipeline.open

@@ -7,17 +7,20 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import paths
 from pipeline.errors import LofteError
-from pipeline.eval.score import Report, score
-from pipeline.extract.output import to_schema
 from pipeline.records import Document, Ingested, Options, Page
-from pipeline.run import relink, stages
-from pipeline.run.executors import make_executor
-from pipeline.run.runner import RunReport, process_path, run
+from pipeline.run import stages
 from pipeline.store.core import Store
+
+if TYPE_CHECKING:
+    from pipeline.eval.score import Report
+    from pipeline.run.runner import RunReport
+
+# Each function imports the stages it needs when called: reading the store (status, show,
+# export, the web page) never loads the OCR, the extractor's models or the linker.
 
 DEFAULT_DB = paths.DEFAULT_DB
 
@@ -36,6 +39,9 @@ def ingest(
 
     ``link=False`` leaves measure linking to :func:`link`, once after the last batch.
     """
+    from pipeline.run.executors import make_executor
+    from pipeline.run.runner import run
+
     executor = make_executor(jobs=jobs, dask=dask)
     try:
         with Store(db) as store:
@@ -48,12 +54,16 @@ def ingest(
 
 def link(db: str | Path = DEFAULT_DB, full: bool = False) -> int:
     """Link statements not yet in a measure (``full``: relink all); returns the measure count."""
+    from pipeline.run import relink
+
     with Store(db) as store:
         return relink.rebuild(store, full=full)
 
 
 def extract_text(text: str, date: str | Date | None = None, doc_id: str = "text") -> dict[str, Any]:
     """Extract the SCHEMA.md record from a string (``date`` overrides the document's own)."""
+    from pipeline.extract.output import to_schema
+
     doc = Document(doc_id, "<text>", "")
     doc.ingested = Ingested([Page(1, text, "text")], source_format="text")
     return to_schema(_finish(doc, date))
@@ -61,6 +71,9 @@ def extract_text(text: str, date: str | Date | None = None, doc_id: str = "text"
 
 def extract_file(path: str | Path, options: Options | None = None) -> dict[str, Any]:
     """Extract the SCHEMA.md record from one file (``doc_id`` is the file stem)."""
+    from pipeline.extract.output import to_schema
+    from pipeline.run.runner import process_path
+
     return to_schema(process_path(Path(path), options))
 
 
@@ -93,6 +106,8 @@ def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
 
 def evaluate(gold_dir: str | Path) -> Report:
     """Run extraction on every gold document and score it."""
+    from pipeline.eval.score import score
+
     results = []
     for txt, js in gold_pairs(gold_dir):
         gold = json.loads(js.read_text(encoding="utf-8"))

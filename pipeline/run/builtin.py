@@ -1,19 +1,17 @@
-"""The six built-in stages, each a thin registered wrapper over its module's pure function."""
+"""The six built-in stages, each a thin registered wrapper over its module's pure function.
+
+Each wrapper imports its module when it first runs, not when the registry is filled: a
+command pays only for the stages it runs (``lofte text --raw`` never loads spaCy, the
+commitment model or networkx).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
-from pipeline.extract import actors, commitments
-from pipeline.graph import fragments
-from pipeline.ingest import reader
-from pipeline.link import keys as linking
-from pipeline.normalise import core as normalise
-from pipeline.normalise.textmap import page_of, to_raw
 from pipeline.records import Document, Extraction, Options
 from pipeline.run.stages import register
-from pipeline.structure import core as structure
 
 
 def _need(doc: Document, field: str) -> None:
@@ -25,12 +23,16 @@ def _need(doc: Document, field: str) -> None:
 @register("ingest", version="3", fills="ingested")
 def ingest_stage(doc: Document, opts: Options) -> Document:
     """Read the source file into pages of raw text."""
+    from pipeline.ingest import reader
+
     return dataclasses.replace(doc, ingested=reader.ingest_file(Path(doc.source), opts))
 
 
 @register("normalise", version="2", fills="normalised")
 def normalise_stage(doc: Document, opts: Options) -> Document:
     """Clean the raw text, keeping a map back to raw offsets."""
+    from pipeline.normalise import core as normalise
+
     _need(doc, "ingested")
     assert doc.ingested is not None
     return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
@@ -40,6 +42,8 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
 @register("structure", version="3", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
+    from pipeline.structure import core as structure
+
     _need(doc, "normalised")
     assert doc.normalised is not None
     return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
@@ -51,6 +55,9 @@ def structure_stage(doc: Document, opts: Options) -> Document:
 @register("extract", version="6", fills="extraction")
 def extract_stage(doc: Document, opts: Options) -> Document:
     """Find actors and commitments, and place each commitment on its page."""
+    from pipeline.extract import actors, commitments
+    from pipeline.normalise.textmap import page_of, to_raw
+
     _need(doc, "structure")
     assert doc.normalised is not None and doc.structure is not None
     text = doc.normalised.text
@@ -66,6 +73,8 @@ def extract_stage(doc: Document, opts: Options) -> Document:
 @register("link", version="1", fills="links")
 def link_stage(doc: Document, opts: Options) -> Document:
     """Key each commitment's measure so statements across documents can be joined."""
+    from pipeline.link import keys as linking
+
     _need(doc, "extraction")
     assert doc.extraction is not None
     return dataclasses.replace(doc, links=linking.measure_keys(doc.extraction.commitments))
@@ -74,5 +83,7 @@ def link_stage(doc: Document, opts: Options) -> Document:
 @register("graph", version="1", fills="graph")
 def graph_stage(doc: Document, opts: Options) -> Document:
     """This document's nodes and edges; the corpus graph is the union of these."""
+    from pipeline.graph import fragments
+
     _need(doc, "links")
     return dataclasses.replace(doc, graph=fragments.document_fragment(doc))

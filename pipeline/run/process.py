@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import LofteError
-from pipeline.extract import commitments
 from pipeline.records import Document, Options, from_dict, to_dict
 from pipeline.run import stages
 
@@ -100,4 +99,6 @@ def warm_up() -> None:
     """Load models once per worker process so the first document is not slow."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # Only the commitment scorer is slow to load; the other stages load on first use.
+    from pipeline.extract import commitments
+
     commitments.warm_up()

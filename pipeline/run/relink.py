@@ -7,19 +7,27 @@ document was replaced, or when asked for (``lofte link --full``).
 
 from __future__ import annotations
 
-from pipeline.link import context, incremental, measures
-from pipeline.link.features import blocking_keys, featurise, keys_of
+from typing import TYPE_CHECKING
+
 from pipeline.run.stages import register_corpus
 from pipeline.store import linked, rows
 from pipeline.store.core import Store
+
+if TYPE_CHECKING:
+    from pipeline.link.context import Context
+
+# The linker (numpy, scikit-learn, the lexicon) is imported when a relink runs, so commands
+# that only read the store (`lofte status`, `lofte show`, the web page) start fast.
 
 # Bump when linking changes what it stores: the next ingest then relinks every store.
 VERSION = "3"
 _META = "corpus_stage:measures"
 
 
-def load_context(store: Store) -> context.Context:
+def load_context(store: Store) -> Context:
     """Municipalities of every stored document and places inside every commitment sentence."""
+    from pipeline.link import context
+
     ctx = context.build_context(
         rows.commitment_spans(store),
         rows.document_actors(store),
@@ -45,15 +53,19 @@ def _whole_needed(store: Store) -> bool:
 
 
 @register_corpus("measures", VERSION, needed)
-def rebuild(store: Store, threshold: float = measures.JOIN_AT, full: bool = False) -> int:
+def rebuild(store: Store, threshold: float | None = None, full: bool = False) -> int:
     """Link what is not linked yet (or everything); returns how many measures there are."""
     if full or _whole_needed(store):
         return relink_all(store, threshold)
     return link_new(store, threshold)
 
 
-def relink_all(store: Store, threshold: float = measures.JOIN_AT) -> int:
-    """Recompute every measure from the stored commitments."""
+def relink_all(store: Store, threshold: float | None = None) -> int:
+    """Recompute every measure from the stored commitments (at ``JOIN_AT`` unless given)."""
+    from pipeline.link import incremental, measures
+    from pipeline.link.features import featurise, keys_of
+
+    threshold = measures.JOIN_AT if threshold is None else threshold
     every = [dict(r) for r in store.commitments()]
     ctx = load_context(store)
     # An empty store (every file failed) still gets its empty measure tables.
@@ -69,8 +81,12 @@ def relink_all(store: Store, threshold: float = measures.JOIN_AT) -> int:
     return len(found)
 
 
-def link_new(store: Store, threshold: float = measures.JOIN_AT) -> int:
+def link_new(store: Store, threshold: float | None = None) -> int:
     """Link the commitments that belong to no measure against the stored ones."""
+    from pipeline.link import incremental, measures
+    from pipeline.link.features import blocking_keys
+
+    threshold = measures.JOIN_AT if threshold is None else threshold
     new = linked.unlinked(store)
     if new:
         ctx = load_context(store)
