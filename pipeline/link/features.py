@@ -9,11 +9,10 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipeline.lang.slugs import fold
 from pipeline.lexicon.words import stopwords
-from pipeline.link import compounds
+from pipeline.link import compounds, tfidf
 from pipeline.link import context as mc
 from pipeline.link.actors import party_of_name
 from pipeline.link.keys import content_lemmas
@@ -116,12 +115,8 @@ def blocking_keys(rows: Sequence[Any]) -> list[set[str]]:
 def featurise(rows: Sequence[Any], title_years: dict[str, int] | None = None) -> Features:
     """Character n-grams over lemmatised measure phrases; lemma words over the sentence."""
     mlem, slem, numbers = lexical(rows)
-    vm = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
-    vs = TfidfVectorizer(
-        analyzer="word", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", sublinear_tf=True, min_df=1
-    )
-    xm = vm.fit_transform([m or "-" for m in mlem]).tocsr()
-    xs = vs.fit_transform([s or "-" for s in slem]).tocsr()
+    xm = tfidf.tfidf([m or "-" for m in mlem], lambda t: tfidf.char_wb(t, 3, 5))
+    xs = tfidf.tfidf([s or "-" for s in slem], tfidf.words(r"(?u)\b[^\W\d_]{3,}\b"))
     informative = np.array(
         [any(w not in GENERIC and len(w) > 2 for w in (r["lemmas"] or "").split()) for r in rows]
     )
