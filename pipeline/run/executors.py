@@ -59,6 +59,8 @@ class SerialExecutor:
 def _init_worker() -> None:
     # Tesseract uses OpenMP; one thread per worker keeps N workers on N cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # Loaded before the first task, not beside it: on two cores a loading thread only takes
+    # its time from the tesseract processes (measured slower with scripts/bench_e2e.py).
     warm_up()
 
 

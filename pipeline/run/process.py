@@ -98,7 +98,10 @@ def process(task: Task) -> Result:
 def warm_up() -> None:
     """Load models once per worker process so the first document is not slow."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    # Only the commitment scorer is slow to load; the other stages load on first use.
+    # The commitment scorer, the lemma dictionary and the OCR lexicon are what is slow to
+    # load; the other stages' modules import on first use.
     from pipeline.extract import commitments
+    from pipeline.normalise.ocrfix_lexicon import lexicon
 
     commitments.warm_up()
+    lexicon()

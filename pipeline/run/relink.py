@@ -52,7 +52,16 @@ def _whole_needed(store: Store) -> bool:
     return store.meta(_META) != VERSION or linked.dirty(store) or not rows.has_measures(store)
 
 
-@register_corpus("measures", VERSION, needed)
+def prepare() -> None:
+    """Load the linker, the lexicon and the lemma dictionary before the relink needs them."""
+    from pipeline.lang.lemmas import lemma
+    from pipeline.link import compounds, incremental  # noqa: F401
+
+    compounds.split("polisnärvaro")
+    lemma("nämnderna")
+
+
+@register_corpus("measures", VERSION, needed, prepare)
 def rebuild(store: Store, threshold: float | None = None, full: bool = False) -> int:
     """Link what is not linked yet (or everything); returns how many measures there are."""
     if full or _whole_needed(store):

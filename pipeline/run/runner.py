@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -194,6 +196,7 @@ def run(
     tasks, report.skipped = plan(store, files, opts)
     if progress:
         progress(-len(tasks))
+    ready = _prepare_corpus_stages() if link and tasks else []
     # Long scans first have their pages OCRed across the executor (see pipeline.run.fanout).
     pre = fanout.prefetch(tasks, executor)
     report.page_tasks = pre.page_tasks
@@ -221,10 +224,33 @@ def run(
         if report.processed:
             store.mark_measures_stale()
     else:
+        for thread in ready:
+            thread.join()
         for corpus_stage in stages.corpus_stages():
             if corpus_stage.needed(store, report.processed):
                 corpus_stage.fn(store)
     return report
+
+
+def _prepare_corpus_stages() -> list[threading.Thread]:
+    """Threads loading what the corpus stages need while the workers read the batch.
+
+    The main process only waits on workers until the batch is stored, so the linker's
+    modules and tables load in that time instead of after it. A failure here is left to the
+    stage itself to raise when it runs.
+    """
+
+    def quietly(fn: Callable[[], None]) -> None:
+        with contextlib.suppress(Exception):
+            fn()
+
+    threads = []
+    for st in stages.corpus_stages():
+        if st.prepare is not None:
+            t = threading.Thread(target=quietly, args=(st.prepare,), daemon=True)
+            t.start()
+            threads.append(t)
+    return threads
 
 
 def crashed(task: Task, exc: BaseException) -> Result:

@@ -89,18 +89,23 @@ class CorpusStage:
     version: str
     fn: Callable[[Any], int]
     needed: Callable[[Any, int], bool]
+    # Loads what ``fn`` needs; the runner calls it on a thread while the batch is being read.
+    prepare: Callable[[], None] | None = None
 
 
 _CORPUS: dict[str, CorpusStage] = {}
 
 
 def register_corpus(
-    name: str, version: str, needed: Callable[[Any, int], bool]
+    name: str,
+    version: str,
+    needed: Callable[[Any, int], bool],
+    prepare: Callable[[], None] | None = None,
 ) -> Callable[[Callable[..., int]], Callable[..., int]]:
     """Decorator: register ``fn(store)`` as the corpus stage ``name``."""
 
     def deco(fn: Callable[..., int]) -> Callable[..., int]:
-        _CORPUS[name] = CorpusStage(name, version, fn, needed)
+        _CORPUS[name] = CorpusStage(name, version, fn, needed, prepare)
         return fn
 
     return deco
