@@ -8,6 +8,8 @@ tool ``--repeat`` times in alternating order; the best wall time of each is repo
 Not a test: numbers depend on the machine and on what else runs on it.
 
 Usage: python scripts/bench_ocr.py [--pages 8] [--jobs 2] [--repeat 2]
+       python scripts/bench_ocr.py --end-to-end [--scaling]   (whole commands as processes,
+       the first table to read: scripts/bench_e2e.py)
 """
 
 from __future__ import annotations
@@ -168,6 +170,10 @@ def table(title: str, rows: list[Row]) -> None:
 
 def main() -> int:
     """Render the inputs, time every tool and print the tables."""
+    if "--end-to-end" in sys.argv:
+        import bench_e2e
+
+        return bench_e2e.main()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=8, help="scanned pages to OCR (about)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for both tools")
@@ -178,6 +184,7 @@ def main() -> int:
         default=shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf"),
     )
     ap.add_argument("--no-runner", action="store_true", help="skip the whole-pipeline row")
+    ap.add_argument("--end-to-end", action="store_true", help="time whole commands instead")
     args = ap.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent")
