@@ -10,8 +10,6 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
-from pipeline.run.process import warm_up
-
 T = TypeVar("T")
 R = TypeVar("R")
 # What to yield for an item whose worker process died running it (killed, out of memory).
@@ -59,13 +57,13 @@ class SerialExecutor:
 def _init_worker() -> None:
     # Tesseract uses OpenMP; one thread per worker keeps N workers on N cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    # Loaded before the first task, not beside it: on two cores a loading thread only takes
-    # its time from the tesseract processes (measured slower with scripts/bench_e2e.py).
-    warm_up()
+    # No models are loaded here: a worker's first task is often a page to OCR, which needs
+    # none, and loading them first delayed every scan by 3 s. Page fan-out sends each worker
+    # a warm-up task after the last page (pipeline.run.fanout); document tasks load on use.
 
 
 class ProcessExecutor:
-    """A spawn-started process pool whose workers load the models once."""
+    """A spawn-started process pool whose workers load each model once, when first needed."""
 
     name = "processes"
 

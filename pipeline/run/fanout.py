@@ -63,10 +63,19 @@ class Prefetched:
     page_tasks: int = 0
 
 
+# The format of the job that loads a worker's models instead of reading pages.
+WARM_UP = "warm-up"
+
+
 def ocr_task(job: PageJob) -> PageResult:
     """Read the pages of ``job`` as the whole-file reader would; errors come back coded."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     out = PageResult(job.path, job.numbers)
+    if job.fmt == WARM_UP:
+        from pipeline.run.process import warm_up
+
+        warm_up()
+        return out
     start = time.monotonic()
     try:
         out.pages, out.notes = read_part(Path(job.path), job.fmt, job.numbers, job.options)
@@ -121,8 +130,16 @@ def ocr_page_count(path: Path, opts: Options) -> tuple[str, int, int] | None:
         return None
 
 
-def page_ranges(total: int, workers: int) -> list[list[int]]:
-    """Consecutive page numbers split into about two ranges per worker, each capped in size."""
+def page_ranges(total: int, workers: int, ocr_pages: int = 0) -> list[list[int]]:
+    """Consecutive page numbers split into about two ranges per worker, each capped in size.
+
+    A document that is mostly scanned goes one page per task: a page's OCR takes seconds
+    and re-opening the file a fraction of one, while ranges of several pages leave a worker
+    idle at the end (20 pages in 4-page ranges are 5 tasks: 12 pages on one worker, 8 on
+    the other).
+    """
+    if ocr_pages * 2 >= total:
+        return [[n] for n in range(1, total + 1)]
     size = max(1, min(MAX_PAGES_PER_TASK, math.ceil(total / max(1, 2 * workers))))
     return [list(range(a, min(a + size, total + 1))) for a in range(1, total + 1, size)]
 
@@ -141,8 +158,9 @@ def plan_pages(tasks: list[Task], workers: int) -> list[PageJob]:
         counted = ocr_page_count(Path(task.path), task.options)
         if counted is None or counted[2] < MIN_OCR_PAGES:
             continue
-        fmt, total, _ = counted
-        jobs.extend(PageJob(task.path, fmt, r, task.options) for r in page_ranges(total, workers))
+        fmt, total, need = counted
+        ranges = page_ranges(total, workers, need)
+        jobs.extend(PageJob(task.path, fmt, r, task.options) for r in ranges)
     return jobs
 
 
@@ -187,8 +205,14 @@ def prefetch(tasks: list[Task], executor: Executor) -> Prefetched:
                 continue
             out.page_tasks += 1
             yield job
+        # Taken by workers as they run out of pages, so models load while the last pages
+        # are still being read, ready for the document tasks that follow.
+        for _ in range(_workers(executor)):
+            yield PageJob("", WARM_UP, [])
 
     for res in executor.map_unordered(ocr_task, pending(), on_crash=_crashed_pages):
+        if not res.path:
+            continue  # a warm-up (or a crashed one): nothing to assemble
         results[res.path].append(res)
         if res.error_code:
             failed.add(res.path)

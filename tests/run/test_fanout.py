@@ -87,6 +87,13 @@ def test_page_ranges_cover_every_page_once_in_order() -> None:
     assert max(len(r) for r in ranges) <= 4
 
 
+def test_a_mostly_scanned_document_goes_one_page_per_task() -> None:
+    # Five 4-page ranges on two workers would leave one idle for a whole range at the end.
+    assert page_ranges(20, 2, ocr_pages=20) == [[n] for n in range(1, 21)]
+    assert page_ranges(20, 2, ocr_pages=10) == [[n] for n in range(1, 21)]
+    assert max(len(r) for r in page_ranges(20, 2, ocr_pages=3)) == 4
+
+
 @pytest.mark.slow
 def test_scanned_pdf_pages_are_ocred_in_parallel_as_serial_ingest_reads_them(
     tmp_path: Path,
