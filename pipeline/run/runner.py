@@ -219,17 +219,22 @@ def run(
             on_error(res.error or "")
         if progress:
             progress(1)
+    _corpus_stages(store, report.processed, link, ready)
+    return report
+
+
+def _corpus_stages(store: Store, processed: int, link: bool, ready: list[threading.Thread]) -> None:
+    """Relink after a batch, or with ``link=False`` only mark the measures stale."""
     if not link:
         # Relinking reads every stored commitment; a corpus fed in many batches links once.
-        if report.processed:
+        if processed:
             store.mark_measures_stale()
-    else:
-        for thread in ready:
-            thread.join()
-        for corpus_stage in stages.corpus_stages():
-            if corpus_stage.needed(store, report.processed):
-                corpus_stage.fn(store)
-    return report
+        return
+    for thread in ready:
+        thread.join()
+    for corpus_stage in stages.corpus_stages():
+        if corpus_stage.needed(store, processed):
+            corpus_stage.fn(store)
 
 
 def _prepare_corpus_stages() -> list[threading.Thread]:
