@@ -14,7 +14,7 @@ from pipeline.ingest.reader import ingest_file
 from pipeline.records import Options
 from pipeline.run import stages
 from pipeline.run.executors import ProcessExecutor
-from pipeline.run.fanout import page_ranges
+from pipeline.run.fanout import WARM_UP, page_ranges
 from pipeline.run.process import sha256_file
 from pipeline.run.runner import run
 from pipeline.store.core import Store
@@ -44,6 +44,7 @@ class InlineExecutor:
 
     def __init__(self) -> None:
         self.calls: list[str] = []
+        self.items: list[object] = []
 
     def map_unordered(
         self, fn: Callable[[T], R], items: Iterable[T], on_crash: object = None
@@ -51,6 +52,7 @@ class InlineExecutor:
         """Results in input order, noting which function ran."""
         for item in items:
             self.calls.append(getattr(fn, "__name__", ""))
+            self.items.append(item)
             yield fn(item)
 
     def close(self) -> None:
@@ -128,7 +130,10 @@ def test_multipage_tiff_frames_fan_out_and_keep_their_order(tmp_path: Path) -> N
         report = run([tiff], store, executor)
         assert report.failed == 0 and report.page_tasks == 3
         ingest = _stored_ingest(store, tiff)
-    assert executor.calls.count("ocr_task") == 3
+    # Three pages, then one warm-up per worker, so models load after the last page.
+    kinds = [getattr(i, "fmt", None) for i in executor.items]
+    assert kinds[:3].count(WARM_UP) == 0 and kinds[3:5] == [WARM_UP] * executor.jobs
+    assert executor.calls.count("ocr_task") == 3 + executor.jobs
     assert executor.calls.count("process") == 1
     pages = ingest["pages"]
     assert isinstance(pages, list)
