@@ -23,10 +23,12 @@ def char_wb(text: str, lo: int, hi: int) -> list[str]:
     out: list[str] = []
     for word in _SPACES.sub(" ", text.lower()).split():
         w = f" {word} "
+        size = len(w)
         for n in range(lo, hi + 1):
-            out.extend(w[i : i + n] for i in range(max(1, len(w) - n + 1)))
-            if n >= len(w):
-                break  # a word this short is one n-gram, counted once
+            if n >= size:
+                out.append(w)  # a word this short is one n-gram, counted once
+                break
+            out += [w[i : i + n] for i in range(size - n + 1)]
     return out
 
 
@@ -38,20 +40,23 @@ def words(pattern: str) -> Callable[[str], list[str]]:
 
 def tfidf(docs: Sequence[str], analyse: Callable[[str], Iterable[str]]) -> sparse.csr_matrix:
     """One L2-normalised row per document: (1 + log tf) times ln((1 + n) / (1 + df)) + 1."""
-    counts = [Counter(analyse(d)) for d in docs]
-    vocab = {t: k for k, t in enumerate(sorted({t for c in counts for t in c}))}
+    vocab: dict[str, int] = {}
     indptr: list[int] = [0]
     indices: list[int] = []
-    values: list[float] = []
-    for c in counts:
-        terms = sorted(c, key=vocab.__getitem__)
-        indices.extend(vocab[t] for t in terms)
-        values.extend(float(c[t]) for t in terms)
+    values: list[int] = []
+    for d in docs:
+        counts = Counter(analyse(d))
+        indices += [vocab.setdefault(t, len(vocab)) for t in counts]
+        values += counts.values()
         indptr.append(len(indices))
+    # Columns in sorted term order, as scikit-learn numbers them.
+    order = np.empty(len(vocab), dtype=np.int64)
+    order[[vocab[t] for t in sorted(vocab)]] = np.arange(len(vocab))
     x = sparse.csr_matrix(
-        (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+        (np.array(values, dtype=np.float64), order[np.array(indices, dtype=np.int64)], indptr),
         shape=(len(docs), len(vocab)),
     )
+    x.sort_indices()
     x.data = np.log(x.data) + 1.0
     df = np.bincount(x.indices, minlength=len(vocab))
     idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
