@@ -68,7 +68,10 @@ WARM_UP = "warm-up"
 
 
 def ocr_task(job: PageJob) -> PageResult:
-    """Read the pages of ``job`` as the whole-file reader would; errors come back coded."""
+    """Read the pages of ``job`` as the whole-file reader would; errors come back coded.
+
+    A ``WARM_UP`` job reads nothing: it loads the worker's models and returns no pages.
+    """
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     out = PageResult(job.path, job.numbers)
     if job.fmt == WARM_UP:

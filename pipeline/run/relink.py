@@ -16,7 +16,7 @@ from pipeline.store.core import Store
 if TYPE_CHECKING:
     from pipeline.link.context import Context
 
-# The linker (numpy, scikit-learn, the lexicon) is imported when a relink runs, so commands
+# The linker (numpy, scipy.sparse, the lexicon) is imported when a relink runs, so commands
 # that only read the store (`lofte status`, `lofte show`, the web page) start fast.
 
 # Bump when linking changes what it stores: the next ingest then relinks every store.
