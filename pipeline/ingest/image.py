@@ -10,7 +10,6 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pipeline.errors import LofteError
-from pipeline.ingest.ocr import OcrError, ocr_page
 from pipeline.ingest.timelimit import Deadline
 from pipeline.records import Ingested, Options, Page
 
@@ -78,6 +77,9 @@ def read_frames(
     path: Path, opts: Options, deadline: Deadline, numbers: Sequence[int] | None = None
 ) -> tuple[list[Page], list[str]]:
     """OCR frames ``numbers`` (1-based, all when None) into pages, with notes about them."""
+    # Imported here so that reading text files never loads tesseract's wrapper and pandas.
+    from pipeline.ingest.ocr import OcrError, ocr_page
+
     pages: list[Page] = []
     notes: list[str] = []
     with _open(path, opts) as im:

@@ -12,7 +12,6 @@ from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import LofteError
-from pipeline.ingest.ocr import OcrError, ocr_page
 from pipeline.ingest.pdf_text import MIN_REAL_WORDS, fix_split_accents, is_garbage, text_quality
 from pipeline.ingest.timelimit import Deadline, TimeLimitExceeded
 from pipeline.records import Ingested, LineBox, Options, Page
@@ -110,6 +109,9 @@ def _render(page: PlumberPage, opts: Options, path: Path) -> tuple[Any, float]:
 
 
 def _ocr(page: PlumberPage, opts: Options, deadline: Deadline, path: Path) -> tuple[Page, float]:
+    # Tesseract's wrapper pulls in pandas (0.7 s); a born-digital PDF never needs it.
+    from pipeline.ingest.ocr import OcrError, ocr_page
+
     image, dpi = _render(page, opts, path)
     try:
         result = ocr_page(

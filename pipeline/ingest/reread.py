@@ -6,8 +6,9 @@ import subprocess
 from dataclasses import dataclass
 from typing import Any
 
-import pytesseract
 from PIL import Image
+
+from pipeline.ingest.engine import pytesseract
 
 # Ways a tesseract run fails other than by its time limit: an error status, a crash (also
 # of `tesseract --version`, which pytesseract runs first), or output it cannot parse.

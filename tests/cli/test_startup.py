@@ -45,8 +45,8 @@ def test_raw_text_of_a_text_file_runs_ingest_only(tmp_path: Path) -> None:
     f.write_text("Nämnden ska ta fram en plan under 2025.\n", encoding="utf-8")
     code = f"from pipeline import api\nprint(api.document_text({str(f)!r}, raw=True))"
     loaded = _loaded_after(code)
-    # No extraction, no linking, no graph: only ingest ran.
-    assert not loaded & {"sklearn", "spacy", "networkx", "scipy"}
+    # No extraction, no linking, no graph, no OCR engine: only the text reader ran.
+    assert not loaded & {"sklearn", "spacy", "networkx", "scipy", "pytesseract", "pandas"}
 
 
 def test_loading_a_stage_keeps_the_api_functions() -> None:

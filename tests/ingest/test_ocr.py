@@ -202,3 +202,20 @@ def test_tesseract_over_its_time_limit_times_out(tmp_path: Path) -> None:
     with pytest.raises(LofteError) as info:
         ingest_file(path, Options(ocr_timeout=0.05))
     assert info.value.code == "E008"
+
+
+@needs_font
+def test_white_text_on_a_dark_banner_is_read_and_plain_pages_skip_the_inverted_retry() -> None:
+    from pipeline.ingest.ocr import has_dark_area, ocr_image
+
+    plain = text_image(PAGE_ONE)
+    assert not has_dark_area(plain, 300)
+    page = text_image(["", "", *PAGE_ONE])
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((60, 40, 1740, 160), fill=30)
+    font = ImageFont.truetype(str(FONT), 46)
+    draw.text((100, 70), "Stadsdelsnämndens handlingsplan", font=font, fill=255)
+    assert has_dark_area(page, 300)
+    result = ocr_image(page, "swe", 300, timeout=60)
+    assert "Stadsdelsnämndens handlingsplan" in result.text
+    assert "fullmäktige" in result.text
