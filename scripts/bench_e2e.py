@@ -180,6 +180,10 @@ def scanned(work: Path, pages: int, jobs: int, repeat: int, exe: str, env: dict[
     print_table(f"{pages}-page scanned PDF", rows)
 
 
+def _counts(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x.strip()]
+
+
 def main() -> int:
     """Build the inputs, run every comparison and print the tables."""
     import bench_scaling
@@ -191,6 +195,16 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2, help="timed runs per command (best counts)")
     ap.add_argument("--scaling", action="store_true", help="add the scaling tables")
     ap.add_argument("--no-main", action="store_true", help="skip the comparison tables")
+    ap.add_argument(
+        "--pages",
+        default="1,4,20,100",
+        help="scanned-page counts of the scaling table (comma-separated; '' for none)",
+    )
+    ap.add_argument(
+        "--docs",
+        default="10,100,1000",
+        help="text-document counts of the scaling table (10000 checks the 2 GB memory bound)",
+    )
     default_exe = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
     ap.add_argument("--ocrmypdf", default=default_exe, help="the ocrmypdf to compare with")
     a = ap.parse_args(
@@ -212,7 +226,9 @@ def main() -> int:
                 scanned(work, pages, a.jobs, a.repeat, a.ocrmypdf, env)
             bench_scaling.status(work, a.repeat, env)
         if a.scaling:
-            bench_scaling.scaling(work, a.jobs, a.repeat, env)
+            bench_scaling.scaling(
+                work, a.jobs, a.repeat, env, _counts(a.pages), _counts(a.docs)
+            )
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

@@ -57,20 +57,28 @@ def _per_core(amount: float, wall: float, jobs: int) -> float:
     return amount / wall / max(1, jobs)
 
 
-def scaling(work: Path, jobs: int, repeat: int, env: dict[str, str]) -> None:
+def scaling(
+    work: Path,
+    jobs: int,
+    repeat: int,
+    env: dict[str, str],
+    page_counts: list[int],
+    doc_counts: list[int],
+) -> None:
     """Throughput per core and peak memory of `lofte ingest` over growing inputs."""
     omp1 = dict(env, OMP_THREAD_LIMIT="1")
     rows = []
-    for pages in (1, 4, 20, 100):
+    for pages in page_counts:
         pdf = scanned_pdf(pages, work / f"scaling{pages}.pdf")
         name = f"lofte ingest, {pages} scanned page(s) in one PDF"
         wall, mb = best_of({name: lofte_ingest([pdf], jobs)}, 1 if pages >= 20 else repeat, omp1)[
             name
         ]
         rows.append((name, wall, mb, f"{_per_core(pages, wall, jobs):.3f} pages/s per core"))
-    print_table(f"scaling: scanned pages ({jobs} jobs)", rows)
+    if rows:
+        print_table(f"scaling: scanned pages ({jobs} jobs)", rows)
     rows = []
-    for n in (10, 100, 1000):
+    for n in doc_counts:
         docs, words = text_docs(n, work / f"scaling_texts{n}")
         name = f"lofte ingest, {n} text documents ({words:,} words)"
         wall, mb = best_of(
