@@ -74,8 +74,29 @@ def _ref_date(structure: Structure) -> date | None:
         return None
 
 
-def _paragraph_text(units: list[Unit], index: int) -> str:
-    return " ".join(u.text for u in units if u.paragraph == index and u.kind == "sentence")
+class _Units:
+    """A document's units with each paragraph's text and each unit's place, found once.
+
+    Looking either up per commitment made extraction quadratic in the units of a paragraph.
+    """
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        texts: dict[int, list[str]] = {}
+        for u in units:
+            if u.kind == "sentence":
+                texts.setdefault(u.paragraph, []).append(u.text)
+        self.paragraphs = {k: " ".join(v) for k, v in texts.items()}
+        self.place = {id(u): i for i, u in enumerate(units)}
+
+    def paragraph(self, index: int) -> str:
+        """The running sentences of paragraph ``index``, joined."""
+        return self.paragraphs.get(index, "")
+
+    def before(self, unit: Unit) -> Unit | None:
+        """The unit just before ``unit``, if any."""
+        i = self.place[id(unit)]
+        return self.units[i - 1] if i else None
 
 
 def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> list[Commitment]:
@@ -83,11 +104,12 @@ def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> li
     doc_type = effective_doc_type(text, structure)
     ref = _ref_date(structure)
     units = split_units(text)
+    indexed = _Units(units)
     found: list[tuple[Commitment, bool]] = []
     last: tuple[int, str] | None = None  # paragraph and status of the previous sentence's find
     for unit, sentence, section in sentence_units(units, structure):
         summary = bool(_SUMMARY.search(section))
-        made = _commitment(sentence, unit, doc_type, section, ref, actors, units)
+        made = _commitment(sentence, unit, doc_type, section, ref, actors, indexed)
         for c in made:
             follows = last == (unit.paragraph, "proposed") and _FOLLOW_ON.match(sentence)
             if follows and c.status == "pledged":
@@ -137,7 +159,7 @@ def _commitment(
     section: str,
     ref: date | None,
     actors: list[Actor],
-    units: list[Unit],
+    units: _Units,
 ) -> list[Commitment]:
     if _BARE_LEADIN.search(sentence):
         return []
@@ -149,7 +171,7 @@ def _commitment(
     if judged is None:
         return []
     cue, status, confidence = judged
-    paragraph = _paragraph_text(units, unit.paragraph)
+    paragraph = units.paragraph(unit.paragraph)
     responsible = responsible_of(sentence, cue, actors, paragraph, unit.leadin)
     clauses = clause_cues(sentence, cue)
     out = []
@@ -216,7 +238,7 @@ def _funded(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] |
     return cue, status, CONFIDENCE["demand"]
 
 
-def _measure(sentence: str, cue: Cue, unit: Unit, units: list[Unit]) -> str:
+def _measure(sentence: str, cue: Cue, unit: Unit, units: _Units) -> str:
     """The measure span the trained ranker prefers, among the rules' reading and the spans."""
     rule = measure_of(sentence, cue, _antecedent(units, unit))
     ranker = measure_span.active_ranker()
@@ -254,12 +276,12 @@ def _with_topic(measure: str, paragraph: str) -> str:
     return f"{words[-1]} för {m.group(1)}"
 
 
-def _antecedent(units: list[Unit], unit: Unit) -> str:
+def _antecedent(units: _Units, unit: Unit) -> str:
     """The subject noun of the sentence before ``unit`` in its paragraph, for pronouns."""
-    i = units.index(unit)
-    if i == 0 or units[i - 1].paragraph != unit.paragraph or units[i - 1].kind != "sentence":
+    prev = units.before(unit)
+    if prev is None or prev.paragraph != unit.paragraph or prev.kind != "sentence":
         return ""
     m = re.match(
-        r"^(?:(?:den|det|de|en|ett)\s+)?(?:[\wåäö]+(?:a|e)\s+)?([\wåäö-]+)", units[i - 1].text, re.I
+        r"^(?:(?:den|det|de|en|ett)\s+)?(?:[\wåäö]+(?:a|e)\s+)?([\wåäö-]+)", prev.text, re.I
     )
     return m.group(1) if m else ""

@@ -155,12 +155,21 @@ def _clause_agent(sentence: str, cue: Cue, tail: str, actors: list[Actor]) -> st
     return found or None
 
 
+# The last paragraph asked about, its actors and the answer: commitments come paragraph by
+# paragraph, and reading a long paragraph again for each of its commitments was quadratic.
+_LAST: list[tuple[str, list[Actor], str | None]] = []
+
+
 def _paragraph_actor(paragraph: str, actors: list[Actor]) -> str | None:
     """The one actor that opens the paragraph's sentences, if only one does."""
+    if _LAST and _LAST[0][0] is paragraph and _LAST[0][1] is actors:
+        return _LAST[0][2]
     others = {
         canonical(h[2], actors)
         for s in re.split(r"(?<=[.!?])\s+", paragraph)
         for h in actor_hits(s, actors)[:1]
         if len(s[: h[0]].split()) <= 2
     }
-    return others.pop() if len(others) == 1 else None
+    found = others.pop() if len(others) == 1 else None
+    _LAST[:] = [(paragraph, actors, found)]
+    return found

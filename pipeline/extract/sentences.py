@@ -141,13 +141,36 @@ def split_sentences(chunk: str, offset: int = 0) -> list[tuple[int, int]]:
         pos = end
     spans.append((pos, len(chunk)))
     out = []
-    for a, b in spans:
-        seg = chunk[a:b]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if seg.strip():
-            out.append((offset + a + lead, offset + a + trail))
+    for x, y in spans:
+        for a, b in _bounded(chunk, x, y):
+            seg = chunk[a:b]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg.rstrip())
+            if seg.strip():
+                out.append((offset + a + lead, offset + a + trail))
     return out
+
+
+# The longest sentence in the bundled and shared corpora is about 1,500 characters. A longer
+# one is text without sentence ends (a flattened table, an OCR run-on, hostile input); cut
+# into pieces of at most this much, every later rule runs in time linear in the text.
+MAX_SENTENCE = 2500
+
+
+def _bounded(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``(a, b)``, or pieces of it no longer than MAX_SENTENCE cut after a comma or a space."""
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        lo = a + MAX_SENTENCE // 2
+        window = chunk[lo : a + MAX_SENTENCE]
+        # The last comma or semicolon in the second half, else the last space, else anywhere.
+        at = max(window.rfind(", "), window.rfind("; "))
+        at = at + 2 if at >= 0 else max(window.rfind(" "), window.rfind("\n")) + 1
+        cut = lo + (at if at > 0 else len(window))
+        pieces.append((a, cut))
+        a = cut
+    pieces.append((a, b))
+    return pieces
 
 
 # A list printed inline: "… följande. - Första punkten - Andra punkten".

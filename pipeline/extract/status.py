@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipeline.lexicon import genres
@@ -41,12 +42,26 @@ class Cue:
     end: int
 
 
-def _subordinate(sentence: str, pos: int) -> bool:
-    """Whether the cue at ``pos`` sits in a purpose/question/condition clause."""
-    head = sentence[:pos]
-    bounds = [m.end() for m in BOUNDARY.finditer(head)]
-    clause = head[bounds[-1] :] if bounds else head
-    return bool(SUBORDINATE.search(clause))
+# A clause runs from the last boundary (comma, "och", ...) to the cue. One longer than this
+# is not a clause but text without punctuation (an OCR run-on, a table flattened to one
+# line); looking further back for "för att" only made each cue cost the whole text.
+MAX_CLAUSE = 1000
+
+
+class _Clauses:
+    """Where the clauses of one sentence start, found once for all of its cues."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.ends = [m.end() for m in BOUNDARY.finditer(sentence)]
+
+    def subordinate(self, pos: int) -> bool:
+        """Whether the cue at ``pos`` sits in a purpose/question/condition clause."""
+        # The last boundary wholly before ``pos``, as a search of sentence[:pos] finds it.
+        k = bisect_right(self.ends, pos)
+        start = self.ends[k - 1] if k else 0
+        clause = self.sentence[max(start, pos - MAX_CLAUSE) : pos]
+        return bool(SUBORDINATE.search(clause))
 
 
 def _relative(sentence: str, pos: int) -> bool:
@@ -113,8 +128,9 @@ def _perfect_cues(sentence: str) -> list[Cue]:
 
 def _demand_subject(sentence: str, pos: int) -> bool:
     """Whether a weak modal at ``pos`` has a named body as its subject (not 'vi', 'detta')."""
-    head = sentence[:pos].rstrip()
-    after = sentence[pos:].split()[1:2]
+    # The subject is in the clause before the modal; see MAX_CLAUSE for why the window.
+    head = sentence[max(0, pos - MAX_CLAUSE) : pos].rstrip()
+    after = sentence[pos : pos + 200].split()[1:2]
     if after and after[0].casefold() in ("vi", "jag", "man", "detta", "de", "ni"):
         return False
     last = re.split(r"[,;:]", head)[-1].strip()
@@ -138,13 +154,16 @@ _ORG_SUBJECT = re.compile(
 def find_cues(sentence: str, doc_type: str) -> list[Cue]:
     """Cues of a commitment in ``sentence``, in order, with clause filters applied."""
     found: list[Cue] = []
+    _subordinate = _Clauses(sentence).subordinate
     for family, label, pat in CUES:
         for m in pat.finditer(sentence):
-            if label in ("ska", "planeras") and STATE_AHEAD.match(sentence[m.end() :]):
+            # A few words after the cue are enough, and copying the rest of a huge text is not.
+            ahead = sentence[m.end() : m.end() + 300]
+            if label in ("ska", "planeras") and STATE_AHEAD.match(ahead):
                 continue
-            if label == "föreslår" and re.match(r"\s+(?:vara|bli|ha|gälla)\b", sentence[m.end() :]):
+            if label == "föreslår" and re.match(r"\s+(?:vara|bli|ha|gälla)\b", ahead):
                 continue
-            if family in ("future", "done") and _subordinate(sentence, m.start()):
+            if family in ("future", "done") and _subordinate(m.start()):
                 continue
             if family in ("future", "progress", "done") and _relative(sentence, m.start()):
                 continue
@@ -152,14 +171,14 @@ def find_cues(sentence: str, doc_type: str) -> list[Cue]:
     if genres.has(doc_type, "narrates_done"):
         # Annual reports narrate finished measures in the preterite.
         for m in PRETERITE_DONE.finditer(sentence):
-            if not _subordinate(sentence, m.start()) and not _relative(sentence, m.start()):
+            if not _subordinate(m.start()) and not _relative(sentence, m.start()):
                 found.append(Cue("done", "togs fram", m.start(), m.end()))
     for c in _perfect_cues(sentence):
-        if not _subordinate(sentence, c.start) and not _relative(sentence, c.start):
+        if not _subordinate(c.start) and not _relative(sentence, c.start):
             found.append(c)
     if genres.has(doc_type, "demands"):
         for m in DEMAND.finditer(sentence):
-            if not _subordinate(sentence, m.start()) and _demand_subject(sentence, m.start()):
+            if not _subordinate(m.start()) and _demand_subject(sentence, m.start()):
                 modal = m.group(0).split()[0]
                 found.append(Cue("demand", modal.casefold(), m.start(), m.start() + len(modal)))
     found.sort(key=lambda c: c.start)

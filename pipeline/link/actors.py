@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.lang.slugs import fold, slugify
 from pipeline.lexicon.gazetteers import load
+from pipeline.link.ids import mint
 
 # A party that was renamed or merged: the old abbreviation resolves to its successor.
 PREDECESSOR = {"FP": "L", "KDS": "KD", "VPK": "V"}
@@ -137,7 +138,7 @@ class ActorResolver:
     def resolve(self) -> dict[tuple[str, str, str | None], Resolved]:
         """Map (match key, kind, party) of every registered view to its resolved node."""
         out: dict[tuple[str, str, str | None], Resolved] = {}
-        used: Counter[str] = Counter()
+        used: set[str] = set()
         for key in sorted(self._seen):
             views = self._seen[key]
             kind = str(views[0].get("actor_kind") or "organisation")
@@ -176,7 +177,7 @@ class ActorResolver:
         kind: str,
         views: Iterable[dict[str, Any]],
         suffix: str | None,
-        used: Counter[str],
+        used: set[str],
     ) -> Resolved:
         res = Resolved("", kind)
         for v in views:
@@ -201,8 +202,7 @@ class ActorResolver:
         base = f"actor:{kind[:3]}-{slugify(_display(res.names))}"
         if suffix:
             base += f"-{slugify(suffix)}"
-        used[base] += 1
-        res.node_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        res.node_id = mint(base, used)
         return res
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.lang.slugs import slugify
 from pipeline.link import context as mc
 from pipeline.link.features import MAX_BLOCK, candidates, featurise
+from pipeline.link.ids import mint
 from pipeline.link.measures import JOIN_AT, Clusters, cluster, summarise_cluster
 from pipeline.link.timeline import order_key
 
@@ -59,13 +60,7 @@ def join_batch(
 
 
 def _new_id(label: str, taken: set[str]) -> str:
-    base = f"measure:{slugify(label, 60)}"
-    mid, k = base, 1
-    while mid in taken:
-        k += 1
-        mid = f"{base}-{k}"
-    taken.add(mid)
-    return mid
+    return mint(f"measure:{slugify(label, 60)}", taken)
 
 
 def _reason(r: dict[str, Any], why: str | None, earliest: bool, alone: bool) -> str:

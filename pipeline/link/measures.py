@@ -12,6 +12,7 @@ from pipeline.lang.slugs import slugify, sort_key
 from pipeline.lexicon.words import stopwords
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
+from pipeline.link.ids import mint
 from pipeline.link.timeline import order_key, summarise
 from pipeline.records import CLOSED
 
@@ -207,13 +208,11 @@ def measure_table(
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str, str, float | None]]]:
     """Measures linked from commitment rows, and (commitment, measure, reason, score) members."""
     clusters, reason, score = link(rows, ctx, threshold, f)
-    measures, members, used = [], [], Counter[str]()
+    measures, members, taken = [], [], set[str]()
     clusters.sort(key=lambda c: min(order_key(rows[i]) for i in c))
     for cluster in clusters:
         m = summarise_cluster([rows[i] for i in cluster])
-        base = f"measure:{slugify(m['label'], 60)}"
-        used[base] += 1
-        m["id"] = base if used[base] == 1 else f"{base}-{used[base]}"
+        m["id"] = mint(f"measure:{slugify(m['label'], 60)}", taken)
         measures.append(m)
         for i in sorted(cluster, key=lambda x: order_key(rows[x])):
             why = reason.get(i, "first statement" if len(cluster) > 1 else "only statement")
