@@ -34,15 +34,20 @@ def ingest(
     progress: Callable[[int], Any] | None = None,
     on_error: Callable[[str], None] | None = None,
     link: bool = True,
+    worker_memory_mb: int | None = 1024,
 ) -> RunReport:
     """Ingest files and folders into the store at ``db``; returns what happened.
 
-    ``link=False`` leaves measure linking to :func:`link`, once after the last batch.
+    ``link=False`` leaves measure linking to :func:`link`, once after the last batch. A
+    worker process past ``worker_memory_mb`` resident, or a document past its time limit
+    (``options.doc_timeout``), is stopped from outside and that document fails (E007, E008).
     """
     from pipeline.run.executors import make_executor
     from pipeline.run.runner import run
+    from pipeline.run.watchdog import Limits
 
-    executor = make_executor(jobs=jobs, dask=dask)
+    limits = Limits((options or Options()).doc_timeout, worker_memory_mb)
+    executor = make_executor(jobs=jobs, dask=dask, limits=limits)
     try:
         with Store(db) as store:
             return run(

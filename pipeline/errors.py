@@ -25,7 +25,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E004": ("corrupt or truncated PDF", "re-download the file or export it again"),
     "E005": ("encrypted PDF", "pass --password, or decrypt the file first"),
     "E006": ("file content does not match its extension", "rename it to what it holds"),
-    "E007": ("image too large", "the pixel count would exhaust memory; downscale it"),
+    "E007": (
+        "too large for memory",
+        "the image, page or text would exhaust memory: downscale or split it (--worker-memory)",
+    ),
     "E008": ("timed out", "the document took longer than the per-document limit"),
     "E009": ("OCR failed", "is tesseract with the 'swe' language installed?"),
     "E010": ("text could not be decoded", "the bytes are not text in a known encoding"),

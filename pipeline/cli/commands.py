@@ -6,13 +6,17 @@ import argparse
 import csv
 import json
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import api
 from pipeline.cli import output
 from pipeline.errors import CATALOGUE, ExitCode, LofteError, describe
 from pipeline.records import Options
+
+if TYPE_CHECKING:
+    from pipeline.run.runner import RunReport
 
 
 class _Progress:
@@ -56,15 +60,27 @@ def cmd_ingest(a: argparse.Namespace) -> int:
             progress=bar,
             on_error=on_error,
             link=not a.no_link,
+            worker_memory_mb=a.worker_memory,
         )
     finally:
         bar.close()
+    _summary(report, a.db)
+    return ExitCode.SOME_FAILED if report.failed else ExitCode.OK
+
+
+def _summary(report: RunReport, db: str) -> None:
+    """Stored, unchanged and failed counted apart, then the failures again, by code."""
     print(
-        f"ingested {report.processed} file(s), {report.skipped} unchanged, {report.failed} failed "
-        f"-> {a.db}",
+        f"{report.stored} stored, {report.skipped} unchanged, {report.failed} failed -> {db}",
         file=sys.stderr,
     )
-    return ExitCode.SOME_FAILED if report.failed else ExitCode.OK
+    if report.failed:
+        codes = Counter(report.error_codes)
+        print(
+            "failed: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())), file=sys.stderr
+        )
+        for line in report.errors:
+            print(f"  {line}", file=sys.stderr)
 
 
 def cmd_link(a: argparse.Namespace) -> int:

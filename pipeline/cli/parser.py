@@ -44,6 +44,13 @@ def _ingest(sub: Sub) -> None:
     sp.add_argument("--password", help="password for encrypted PDFs")
     sp.add_argument("--ocr-timeout", type=float, default=120.0, help="seconds per OCR page")
     sp.add_argument("--timeout", type=float, default=600.0, help="seconds per document")
+    sp.add_argument(
+        "--worker-memory",
+        type=int,
+        default=1024,
+        metavar="MB",
+        help="resident memory a worker may use before its document fails with E007 (1024)",
+    )
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
     sp.add_argument(
         "--no-link",

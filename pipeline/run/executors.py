@@ -7,8 +7,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import count, islice
 from typing import Any, Protocol, TypeVar
+
+from pipeline.run.watchdog import POLL, Limits, Watchdog, init_worker, tracked
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,25 +65,40 @@ def _init_worker() -> None:
 
 
 class ProcessExecutor:
-    """A spawn-started process pool whose workers load each model once, when first needed."""
+    """A spawn-started pool whose workers die with the parent and are watched from outside.
+
+    A task past ``limits.seconds`` (plus a grace) or a worker past ``limits.rss_mb`` gets its
+    worker killed by the parent; that task is reported through ``on_crash`` with a
+    :class:`WorkerStopped` (E008 or E007), and the tasks the kill took down run again.
+    """
 
     name = "processes"
 
-    def __init__(self, jobs: int | None = None) -> None:
+    def __init__(self, jobs: int | None = None, limits: Limits | None = None) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         os.environ["OMP_THREAD_LIMIT"] = "1"
+        self._ctx = multiprocessing.get_context("spawn")
+        self._starts = self._ctx.SimpleQueue()
+        self.watchdog = Watchdog(limits or Limits(), self._starts)
+        self._keys = count()
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.jobs,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
+            mp_context=self._ctx,
+            initializer=init_worker,
+            initargs=(self._starts,),
         )
 
     def _restart(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self.watchdog.forget()
         self._pool = self._new_pool()
+
+    def _submit(self, fn: Callable[[T], R], item: T) -> tuple[Future[R], int]:
+        key = next(self._keys)
+        return self._pool.submit(tracked, fn, key, item), key
 
     def map_unordered(
         self,
@@ -92,58 +109,105 @@ class ProcessExecutor:
         """Keep a bounded number of tasks in flight so huge batches use little memory.
 
         When a worker dies, every task in flight fails with it; with ``on_crash`` the pool
-        is restarted and those tasks run again one by one, so only the one that kills its
-        worker again is reported, and the rest of the batch goes on.
+        is restarted. A task whose worker the watchdog stopped is reported; the others run
+        again, together when the watchdog caused the break, else one by one, so that only
+        the one that kills its worker again is reported, and the rest of the batch goes on.
         """
         it = iter(items)
-        pending: dict[Future[R], T] = {}
+        pending: dict[Future[R], tuple[T, int]] = {}
         limit = self.jobs * 2
-        orphans: list[T] = []  # submitted to a pool that had already broken
+        retry: list[T] = []  # to run again on the next pool
         while True:
-            for item in islice(it, limit - len(pending)):
+            fresh = [*retry, *islice(it, max(0, limit - len(pending) - len(retry)))]
+            retry = []
+            for n, item in enumerate(fresh):
                 try:
-                    pending[self._pool.submit(fn, item)] = item
+                    fut, key = self._submit(fn, item)
                 except BrokenProcessPool:
                     if on_crash is None:
                         raise
-                    orphans.append(item)
-            if not pending and not orphans:
+                    retry = fresh[n:]
+                    break
+                pending[fut] = (item, key)
+            if not pending and not retry:
                 return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED) if pending else (set(), set())
-            crashed = bool(orphans)
+            done: set[Future[R]] = set()
+            if pending:
+                done, _ = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+            stopped = self.watchdog.check()
+            crashed = bool(retry)
             for fut in done:
+                item, key = pending[fut]
                 try:
                     result = fut.result()
                 except BrokenProcessPool:
                     if on_crash is None:
                         raise
-                    crashed = True  # stays pending: it runs again below
+                    crashed = True  # stays pending: handled below
                     continue
                 del pending[fut]
+                self.watchdog.finished(key)
                 yield result
-            if crashed and on_crash is not None:
-                suspects = [*pending.values(), *orphans]
-                pending.clear()
-                orphans.clear()
-                self._restart()
-                yield from self._one_by_one(fn, suspects, on_crash)
+            if (crashed or stopped) and on_crash is not None:
+                yield from self._after_break(fn, pending, retry, on_crash)
+
+    def _after_break(
+        self,
+        fn: Callable[[T], R],
+        pending: dict[Future[R], tuple[T, int]],
+        retry: list[T],
+        on_crash: OnCrash[T, R],
+    ) -> Iterator[R]:
+        """Report the tasks the watchdog stopped; queue or isolate the rest on a new pool."""
+        # Let the pool notice its dead worker, so every in-flight future has its outcome.
+        wait(pending, timeout=5.0)
+        suspects: list[T] = []
+        for fut, (item, key) in list(pending.items()):
+            why = self.watchdog.stopped.pop(key, None)
+            if why is not None:
+                yield on_crash(item, why)
+            elif fut.done() and fut.exception() is None:
+                self.watchdog.finished(key)
+                yield fut.result()
+            else:
+                suspects.append(item)
+        caused_by_us = len(suspects) < len(pending) or not suspects
+        pending.clear()
+        self._restart()
+        if caused_by_us:
+            retry.extend(suspects)  # innocent: they run again side by side
+        else:
+            yield from self._one_by_one(fn, [*retry, *suspects], on_crash)
+            retry.clear()
 
     def _one_by_one(
         self, fn: Callable[[T], R], items: list[T], on_crash: OnCrash[T, R]
     ) -> Iterator[R]:
         """Run the tasks a crash took down alone, so the one that kills its worker is known."""
         for item in items:
+            fut, key = self._submit(fn, item)
+            while True:
+                done, _ = wait([fut], timeout=POLL)
+                if done or self.watchdog.check():
+                    break
+            why = self.watchdog.stopped.pop(key, None)
             try:
-                result = self._pool.submit(fn, item).result()
+                result = fut.result(timeout=5.0) if why is None else None
             except BrokenProcessPool as again:
                 self._restart()
                 yield on_crash(item, again)
-            else:
-                yield result
+                continue
+            if why is not None:
+                self._restart()
+                yield on_crash(item, why)
+                continue
+            self.watchdog.finished(key)
+            yield result  # type: ignore[misc]
 
     def close(self) -> None:
         """Shut the pool down."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._starts.close()
 
 
 class DaskExecutor:
@@ -200,11 +264,14 @@ class DaskExecutor:
 
 
 def make_executor(
-    jobs: int | None = None, dask: str | None = None, serial: bool = False
+    jobs: int | None = None,
+    dask: str | None = None,
+    serial: bool = False,
+    limits: Limits | None = None,
 ) -> Executor:
-    """Pick an executor from CLI-style options (default: a process pool)."""
+    """Pick an executor from CLI-style options (default: a process pool under ``limits``)."""
     if dask:
         return DaskExecutor(dask, jobs)
     if serial or jobs == 1:
         return SerialExecutor()
-    return ProcessExecutor(jobs)
+    return ProcessExecutor(jobs, limits)

@@ -21,6 +21,7 @@ from pipeline.ingest.reader import assemble, paged_format, read_part
 from pipeline.records import Options, Page, to_dict
 from pipeline.run.executors import Executor
 from pipeline.run.process import Result, Task
+from pipeline.run.watchdog import WorkerStopped
 
 # Fan out only documents with at least this many pages to OCR; one page gains nothing.
 MIN_OCR_PAGES = 2
@@ -181,8 +182,12 @@ def _elapsed_error(results: list[PageResult], opts: Options) -> tuple[str, str] 
 
 def _crashed_pages(job: PageJob, exc: BaseException) -> PageResult:
     """A page range whose worker died: the document fails with E013, the batch goes on."""
-    line = LofteError("E013", f"{type(exc).__name__} during OCR of pages", job.path).one_line()
-    return PageResult(job.path, list(job.numbers), error_code="E013", error=line)
+    if isinstance(exc, WorkerStopped):
+        code, detail = exc.code, f"pages {job.numbers[0]}-{job.numbers[-1]}: {exc}"
+    else:
+        code, detail = "E013", f"{type(exc).__name__} during OCR of pages"
+    line = LofteError(code, detail, job.path).one_line()
+    return PageResult(job.path, list(job.numbers), error_code=code, error=line)
 
 
 def prefetch(tasks: list[Task], executor: Executor) -> Prefetched:

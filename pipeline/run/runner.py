@@ -18,6 +18,7 @@ from pipeline.run import fanout, stages
 from pipeline.run.executors import Executor, SerialExecutor
 from pipeline.run.process import Result, Task, process, sha256_file
 from pipeline.run.sidecar import SourceMeta, meta_for
+from pipeline.run.watchdog import WorkerStopped
 from pipeline.store.core import Store
 
 DOCUMENT_SUFFIXES = frozenset(
@@ -36,6 +37,7 @@ class RunReport:
     """What one `ingest` run did."""
 
     processed: int = 0
+    stored: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     error_codes: list[str] = field(default_factory=list)
@@ -213,6 +215,7 @@ def run(
             res.artifacts = {"ingest": pre.ingested[res.path], **res.artifacts}
         save_result(store, res, cached_by_path.pop(res.path, {}))
         report.processed += 1
+        report.stored += res.ok
         if not res.ok:
             report.errors.append(res.error or "")
             report.error_codes.append(res.error_code or "E012")
@@ -259,10 +262,17 @@ def _prepare_corpus_stages() -> list[threading.Thread]:
 
 
 def crashed(task: Task, exc: BaseException) -> Result:
-    """The result of a document whose worker process died running it: E013, batch goes on."""
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    line = LofteError("E013", detail, task.path).one_line()
-    return Result(task.path, task.doc_id, task.sha256, error_code="E013", error=line)
+    """The result of a document whose worker died or was stopped: E013/E008/E007, batch goes on."""
+    code, detail = worker_failure(exc)
+    line = LofteError(code, detail, task.path).one_line()
+    return Result(task.path, task.doc_id, task.sha256, error_code=code, error=line)
+
+
+def worker_failure(exc: BaseException) -> tuple[str, str]:
+    """The code and detail for a task whose worker process did not come back."""
+    if isinstance(exc, WorkerStopped):
+        return exc.code, str(exc)
+    return "E013", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def process_path(path: Path, opts: Options | None = None, doc_id: str | None = None) -> Document:
