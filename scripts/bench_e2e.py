@@ -226,9 +226,7 @@ def main() -> int:
                 scanned(work, pages, a.jobs, a.repeat, a.ocrmypdf, env)
             bench_scaling.status(work, a.repeat, env)
         if a.scaling:
-            bench_scaling.scaling(
-                work, a.jobs, a.repeat, env, _counts(a.pages), _counts(a.docs)
-            )
+            bench_scaling.scaling(work, a.jobs, a.repeat, env, _counts(a.pages), _counts(a.docs))
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

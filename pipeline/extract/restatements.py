@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.lexicon.words import stopwords
 from pipeline.records import STATUSES, Commitment
@@ -27,13 +28,27 @@ def _content(measure: str) -> set[str]:
     return _words(measure) - _FUNCTION_WORDS
 
 
-def _after_shared_lead(a: str, b: str) -> tuple[set[str], set[str]]:
+@dataclass(frozen=True)
+class _Words:
+    """A record's words, read once: its measure's, their content words, its sentence's."""
+
+    measure: frozenset[str]
+    content: frozenset[str]
+    sentence: tuple[str, ...]
+
+    @classmethod
+    def of(cls, c: Commitment) -> _Words:
+        """The words of ``c``."""
+        measure = frozenset(_words(c.measure))
+        return cls(measure, measure - _FUNCTION_WORDS, tuple(_WORD.findall(c.sentence.casefold())))
+
+
+def _after_shared_lead(wa: tuple[str, ...], wb: tuple[str, ...]) -> tuple[set[str], set[str]]:
     """The two sentences' words after the lead they share word for word.
 
     Items of one list repeat their lead-in ("Följande åtgärder föreslås …: X", "…: Y");
     counted in, it would make every item a restatement of the others.
     """
-    wa, wb = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
     k = 0
     while k < min(len(wa), len(wb)) - 1 and wa[k] == wb[k]:
         k += 1
@@ -42,23 +57,55 @@ def _after_shared_lead(a: str, b: str) -> tuple[set[str], set[str]]:
     return set(wa[k:]), set(wb[k:])
 
 
-def _same_measure(a: Commitment, b: Commitment) -> bool:
-    ma, mb = _words(a.measure), _words(b.measure)
+def _same_measure(a: Commitment, b: Commitment, wa: _Words, wb: _Words) -> bool:
+    ma, mb = wa.measure, wb.measure
+    ca, cb = wa.content, wb.content
     if a.sentence == b.sentence:
         # One sentence, several att-clauses: only the measures tell its records apart.
-        return ma == mb or _jaccard(_content(a.measure), _content(b.measure)) >= 0.5
-    sim = _jaccard(*_after_shared_lead(a.sentence, b.sentence))
+        return ma == mb or _jaccard(set(ca), set(cb)) >= 0.5
+    sim = _jaccard(*_after_shared_lead(wa.sentence, wb.sentence))
     # Parallel att-satser share their lead words; only the measure tells them apart.
     # Content words only: "detaljbudget för 2010" and "prislistan för 2010" share no object.
-    if sim >= 0.8 or (
-        sim >= MERGE_SENTENCE and _jaccard(_content(a.measure), _content(b.measure)) >= 0.5
-    ):
+    if sim >= 0.8 or (sim >= MERGE_SENTENCE and _jaccard(set(ca), set(cb)) >= 0.5):
         return True
-    if min(len(ma), len(mb)) >= 3 and _jaccard(ma, mb) >= MERGE_MEASURE:
+    if min(len(ma), len(mb)) >= 3 and _jaccard(set(ma), set(mb)) >= MERGE_MEASURE:
         return True
     # One measure's content words inside the other's: the same object, reworded.
-    ca, cb = _content(a.measure), _content(b.measure)
     return a.status == b.status and min(len(ca), len(cb)) >= 2 and (ca <= cb or cb <= ca)
+
+
+# A restatement is looked for among this many records before it, and among as many of the
+# latest that share a content word of its measure. Documents in the corpora hold far fewer,
+# so for them every pair is compared as before; a huge text costs linear time, not quadratic.
+WINDOW = 300
+
+
+class _Kept:
+    """The records kept so far, indexed by their measures' content words."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Commitment, bool]] = []
+        self.words: list[_Words] = []
+        self.by_word: dict[str, list[int]] = {}
+
+    def add(self, i: int, c: Commitment, words: _Words) -> None:
+        """Record ``c`` (with its words) as kept item ``i``, new or replacing its twin."""
+        if i == len(self.words):
+            self.words.append(words)
+        else:
+            self.words[i] = words
+        for w in words.content:
+            self.by_word.setdefault(w, []).append(i)
+
+    def twin_of(self, c: Commitment, words: _Words) -> int | None:
+        """The first kept record ``c`` restates, among the recent ones and word neighbours."""
+        near = set(range(max(0, len(self.items) - WINDOW), len(self.items)))
+        for w in words.content:
+            near.update(self.by_word.get(w, [])[-WINDOW:])
+        return next(
+            (i for i in sorted(near) if _same_measure(self.items[i][0], c, self.words[i], words)),
+            None,
+        )
 
 
 def merge_restatements(found: list[tuple[Commitment, bool]]) -> list[Commitment]:
@@ -67,23 +114,27 @@ def merge_restatements(found: list[tuple[Commitment, bool]]) -> list[Commitment]
     Each item is (commitment, stated in a summary section); the body's wording wins over a
     summary's, then the longer sentence.
     """
-    kept: list[tuple[Commitment, bool]] = []
+    kept = _Kept()
     for c, summary in found:
-        idx = next((i for i, (k, _) in enumerate(kept) if _same_measure(k, c)), None)
+        words = _Words.of(c)
+        idx = kept.twin_of(c, words)
         if idx is None:
-            kept.append((c, summary))
+            kept.items.append((c, summary))
+            kept.add(len(kept.items) - 1, c, words)
             continue
-        twin, twin_summary = kept[idx]
+        twin, twin_summary = kept.items[idx]
         # A proposal and an answer about it stay separate records.
         proposal_vs_answer = "proposed" in (twin.status, c.status) and twin.status != c.status
-        if proposal_vs_answer and _words(twin.sentence) != _words(c.sentence):
-            kept.append((c, summary))
+        if proposal_vs_answer and set(kept.words[idx].sentence) != set(words.sentence):
+            kept.items.append((c, summary))
+            kept.add(len(kept.items) - 1, c, words)
             continue
         status = max(twin.status, c.status, key=lambda s: STATUS_ORDER[s])
         deadline = twin.deadline or c.deadline
         if (twin_summary, -len(twin.sentence)) > (summary, -len(c.sentence)):
             twin, twin_summary = c, summary
+            kept.add(idx, c, words)
         twin.status = status
         twin.deadline = twin.deadline or deadline
-        kept[idx] = (twin, twin_summary)
-    return [c for c, _ in kept]
+        kept.items[idx] = (twin, twin_summary)
+    return [c for c, _ in kept.items]
