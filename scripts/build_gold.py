@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.eval.devpaths import CORPUS_REAL, CORPUS_REAL2, GOLD_SEEDS  # noqa: E402
 from pipeline.eval.gold import GOLD_DIR, INDEX, INDEX_COLUMNS, LINKS  # noqa: E402
 from pipeline.eval.score import jaccard, words  # noqa: E402
-from pipeline.run.runner import SKIP_MARKER  # noqa: E402
+from pipeline.run.walk import SKIP_MARKER  # noqa: E402
 
 # corpus_real's doc_type column folded into corpus_real2's genres.
 GENRE_OF_TYPE = {

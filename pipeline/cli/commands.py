@@ -134,17 +134,23 @@ def cmd_show(a: argparse.Namespace) -> int:
 def cmd_extract(a: argparse.Namespace) -> int:
     """`lofte extract`: one SCHEMA.md JSON per file; a bad file is one line, the rest go on."""
     out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LofteError("E021", f"cannot make the output folder: {exc.strerror}", out) from exc
     failed = 0
     for f in a.files:
         try:
             rec = api.extract_file(f, Options(password=a.password))
+            target = out / f"{rec['doc_id']}.json"
+            text = json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
+            try:
+                target.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise LofteError("E021", f"{target}: {exc.strerror}") from exc
         except LofteError as exc:
             print(LofteError(exc.code, exc.detail, f).one_line(), file=sys.stderr)
             failed += 1
-            continue
-        target = out / f"{rec['doc_id']}.json"
-        target.write_text(json.dumps(rec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,20 @@ DOC_STAGES = stages.STAGE_ORDER
 
 
 def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes, read in chunks so huge files cost no memory."""
+    """Hex sha256 of a file's bytes, read in chunks so huge files cost no memory.
+
+    Raises E001 for a file that cannot be read, and for anything but a regular file: a
+    pipe would block the read and a device would never end it.
+    """
     h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise LofteError("E001", "not a regular file (a pipe, device or socket)", path)
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError as exc:
+        raise LofteError("E001", exc.strerror or str(exc), path) from exc
     return h.hexdigest()
 
 

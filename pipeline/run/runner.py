@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -18,18 +18,9 @@ from pipeline.run import fanout, stages
 from pipeline.run.executors import Executor, SerialExecutor
 from pipeline.run.process import Result, Task, process, sha256_file
 from pipeline.run.sidecar import SourceMeta, meta_for
+from pipeline.run.walk import expand
 from pipeline.run.watchdog import WorkerStopped
 from pipeline.store.core import Store
-
-DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md", ".markdown", ".html", ".htm"}
-)
-# Files that live beside documents in a corpus folder but are not documents.
-# Marker file: `lofte ingest DIR` does not walk a folder that holds it (labels, not documents).
-SKIP_MARKER = ".lofte-skip"
-_NOT_DOCUMENTS = frozenset(
-    {".py", ".json", ".tsv", ".csv", ".yaml", ".yml", ".toml", ".gz", ".cfg"}
-)
 
 
 @dataclass
@@ -47,36 +38,6 @@ class RunReport:
     def failed(self) -> int:
         """How many files ended in an error."""
         return len(self.errors)
-
-
-def expand(paths: Iterable[str | Path]) -> Iterator[tuple[Path, LofteError | None]]:
-    """Files to ingest; folders are walked (sorted, Swedish letters included)."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            # A folder that says it holds labels (gold records, annotations) is not walked.
-            skip = {m.parent for m in p.rglob(SKIP_MARKER)}
-            for f in sorted(p.rglob("*")):
-                if not f.is_file() or any(part.startswith(".") for part in f.parts):
-                    continue
-                if skip and any(parent in skip for parent in f.parents):
-                    continue
-                if f.name.upper().startswith(
-                    ("README", "LICENSE", "MODEL_CARD", "GUIDE", "CHANGELOG")
-                ):
-                    continue
-                if f.suffix.lower() in _NOT_DOCUMENTS:
-                    continue
-                yield f, _type_error(f)
-        elif p.is_file():
-            yield p, _type_error(p)
-        else:
-            yield p, LofteError("E001", "no such file", p)
-
-
-def _type_error(path: Path) -> LofteError | None:
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
-        return None
-    return LofteError("E002", path.suffix or "no extension", path)
 
 
 def document_rows(
@@ -133,13 +94,24 @@ def document_rows(
     return {"document": doc_row, "commitments": rows}
 
 
-def plan(store: Store, files: list[Path], opts: Options) -> tuple[list[Task], int]:
-    """Tasks for files whose stored artifacts are missing or stale; count of the rest."""
+def plan(
+    store: Store, files: list[Path], opts: Options, unreadable: list[LofteError] | None = None
+) -> tuple[list[Task], int]:
+    """Tasks for files whose stored artifacts are missing or stale; count of the rest.
+
+    A file that cannot be read to hash it goes to ``unreadable`` (E001) and gets no task.
+    """
     versions = stages.chain_versions()
     tasks, skipped = [], 0
     for f in files:
         path = str(f.resolve())
-        sha = sha256_file(f)
+        try:
+            sha = sha256_file(f)
+        except LofteError as exc:
+            if unreadable is None:
+                raise
+            unreadable.append(exc)
+            continue
         known = store.source(path)
         cached = store.artifacts(sha, versions)
         if known and known.sha256 == sha and known.state == "done" and len(cached) == len(versions):
@@ -187,15 +159,17 @@ def run(
     executor = executor or SerialExecutor()
     report = RunReport()
     on_error = on_error or (lambda line: print(line, file=sys.stderr))
-    files = []
+    files, refused = [], []
     for f, err in expand(paths):
         if err is not None:
-            report.errors.append(err.one_line())
-            report.error_codes.append(err.code)
-            on_error(err.one_line())
+            refused.append(err)
         else:
             files.append(f)
-    tasks, report.skipped = plan(store, files, opts)
+    tasks, report.skipped = plan(store, files, opts, refused)
+    for err in refused:
+        report.errors.append(err.one_line())
+        report.error_codes.append(err.code)
+        on_error(err.one_line())
     if progress:
         progress(-len(tasks))
     ready = _prepare_corpus_stages() if link and tasks else []

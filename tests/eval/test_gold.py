@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.eval import gold
 from pipeline.records import ACTOR_KINDS, DOC_TYPES, STATUSES
-from pipeline.run.runner import SKIP_MARKER, expand
+from pipeline.run.walk import SKIP_MARKER, expand
 
 DOCS = gold.load()
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")

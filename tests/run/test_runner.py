@@ -100,17 +100,3 @@ def test_sigkill_halfway_then_resume(tmp_path: Path) -> None:
         assert report.processed == len(files) - before
         assert len(store.documents()) == len(files)
         assert store.integrity() == "ok"
-
-
-def test_a_folder_with_the_skip_marker_is_not_walked(tmp_path: Path) -> None:
-    from pipeline.run.runner import SKIP_MARKER, expand
-
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.txt").write_text("Nämnden ska bygga en lekplats.", encoding="utf-8")
-    (tmp_path / "labels" / "inner").mkdir(parents=True)
-    (tmp_path / "labels" / SKIP_MARKER).write_text("", encoding="utf-8")
-    (tmp_path / "labels" / "inner" / "b.txt").write_text("Ej ett dokument.", encoding="utf-8")
-    walked = [f.relative_to(tmp_path).as_posix() for f, _ in expand([tmp_path])]
-    assert walked == ["docs/a.txt"]
-    # Named directly, a file inside is still read.
-    assert [f for f, _ in expand([tmp_path / "labels" / "inner" / "b.txt"])]
