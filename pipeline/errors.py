@@ -38,6 +38,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "worker process died",
         "the process reading this file was killed (out of memory?); the rest went on",
     ),
+    "E014": (
+        "damaged or truncated image",
+        "the image file is cut short or broken: scan or export it again",
+    ),
     "E020": ("store error", "the SQLite file is locked, read-only or damaged"),
     "E021": ("export failed", "nothing was written; see the message"),
     "E022": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from pipeline.cli.commands import COMMANDS
@@ -15,6 +16,9 @@ _STORE_CODES = frozenset({"E020", "E022"})
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `lofte` console script."""
     args = build_parser().parse_args(argv)
+    if args.verbose:
+        # Through the environment, so that spawned workers see it too.
+        os.environ["LOFTE_VERBOSE"] = "1"
     try:
         return int(COMMANDS[args.command](args))
     except LofteError as exc:

@@ -133,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Löftesgrafen: track pledged measures in Swedish council records.",
         epilog=EPILOG,
     )
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also show the PDF parser's warnings about damaged objects (LOFTE_VERBOSE=1)",
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # The order here is the order `lofte --help` lists the commands in.
     _ingest(sub)

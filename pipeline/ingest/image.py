@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,15 @@ PLAUSIBLE_DPI = (100.0, 1200.0)
 def _too_large(path: Path, size: tuple[int, int], opts: Options, frame: int) -> LofteError:
     w, h = size
     where = f"frame {frame + 1}: " if frame else ""
-    return LofteError("E007", f"{where}{w}x{h} pixels, limit {opts.max_pixels}", path=path)
+    detail = f"{where}{w:,}x{h:,} = {w * h:,} pixels; the limit is {opts.max_pixels:,}"
+    return LofteError("E007", detail, path=path)
+
+
+def _bomb(path: Path, exc: Exception, opts: Options) -> LofteError:
+    """E007 in our words for Pillow's bomb refusal (its limit is twice ours for errors)."""
+    found = re.search(r"\((\d+) pixels\)", str(exc))
+    pixels = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
+    return LofteError("E007", f"{pixels}; the limit is {opts.max_pixels:,}", path=path)
 
 
 def _frame_dpi(im: Image.Image, default: float) -> float:
@@ -58,9 +67,9 @@ def _open(path: Path, opts: Options) -> Image.Image:
         try:
             im = Image.open(path)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise LofteError("E007", str(exc).split(" could be")[0], path=path) from exc
+            raise _bomb(path, exc, opts) from exc
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-            raise LofteError("E001", f"damaged image: {exc}", path=path) from exc
+            raise LofteError("E014", str(exc), path=path) from exc
     if im.size[0] * im.size[1] > opts.max_pixels:
         im.close()
         raise _too_large(path, im.size, opts, 0)
@@ -97,7 +106,7 @@ def read_frames(
                 # Phone photos are stored sideways with an EXIF note saying so.
                 frame = _to_gray(ImageOps.exif_transpose(im) if n == 0 else im)
             except (OSError, ValueError, SyntaxError, EOFError) as exc:
-                raise LofteError("E001", f"damaged image, frame {n + 1}: {exc}", path=path) from exc
+                raise LofteError("E014", f"frame {n + 1}: {exc}", path=path) from exc
             except MemoryError as exc:
                 raise LofteError(
                     "E007", f"frame {n + 1} does not fit in memory", path=path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,11 @@ from pipeline.errors import LofteError
 from pipeline.ingest.pdf_text import MIN_REAL_WORDS, fix_split_accents, is_garbage, text_quality
 from pipeline.ingest.timelimit import Deadline, TimeLimitExceeded
 from pipeline.records import Ingested, LineBox, Options, Page
+
+# pdfminer logs a warning for each damaged object it works around; they fell between our
+# one coded line per file and said less. `lofte --verbose` (LOFTE_VERBOSE=1) shows them.
+if not os.environ.get("LOFTE_VERBOSE"):
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Characters closer than this (points) join into one word; 3 keeps "för" whole even where
 # producers place å/ä/ö as a separately positioned glyph, without merging real word gaps.

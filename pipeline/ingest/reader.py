@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +50,11 @@ _MAGIC = (
 _TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
 SNIFF_BYTES = 4096
+# Past these a document is refused (E007) rather than left to run into the time limit:
+# extraction costs about 60 s per million characters, and a council document of 1,500 pages
+# holds some 5 million.
+MAX_TEXT_BYTES = 50_000_000
+MAX_TEXT_CHARS = 5_000_000
 
 
 def sniff(head: bytes) -> str:
@@ -74,6 +80,9 @@ def sniff(head: bytes) -> str:
 
 def _read(path: Path) -> tuple[bytes, int]:
     try:
+        # A FIFO would block the open and a device never ends: only regular files are read.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise LofteError("E001", "not a regular file (a pipe, device or socket)", path=path)
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
             fh.seek(0, 2)
@@ -146,15 +155,28 @@ def ingest_file(path: Path, opts: Options) -> Ingested:
     reader, fmt = _kind(path, head)
     with _guarded(path, opts) as deadline:
         if reader == "pdf":
-            return ingest_pdf(path, opts, deadline)
+            return _bounded(path, ingest_pdf(path, opts, deadline))
         if reader == "image":
-            return ingest_image(path, opts, deadline, fmt)
+            return _bounded(path, ingest_image(path, opts, deadline, fmt))
+        if size > MAX_TEXT_BYTES:
+            mb = size / 1e6
+            detail = f"a text file of {mb:,.0f} MB; the limit is {MAX_TEXT_BYTES / 1e6:,.0f} MB"
+            raise LofteError("E007", detail, path=path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise LofteError("E001", exc.strerror or str(exc), path=path) from exc
-        return ingest_text(path, data, reader)
+        return _bounded(path, ingest_text(path, data, reader))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _bounded(path: Path, ingested: Ingested) -> Ingested:
+    """``ingested`` unless its text is past MAX_TEXT_CHARS (E007)."""
+    chars = sum(len(page.text) for page in ingested.pages)
+    if chars > MAX_TEXT_CHARS:
+        detail = f"{chars:,} characters of text; the limit is {MAX_TEXT_CHARS:,}"
+        raise LofteError("E007", detail, path=path)
+    return ingested
 
 
 def paged_format(path: Path) -> str | None:
@@ -191,5 +213,5 @@ def assemble(path: Path, fmt: str, parts: Sequence[PagePart]) -> Ingested:
     pages = [page for part in parts for page in part[0]]
     notes = [note for part in parts for note in part[1]]
     if fmt == "pdf":
-        return finish_pdf(Path(path), pages, notes)
-    return finish_image(Path(path), fmt, pages, notes)
+        return _bounded(Path(path), finish_pdf(Path(path), pages, notes))
+    return _bounded(Path(path), finish_image(Path(path), fmt, pages, notes))

@@ -47,6 +47,34 @@ def _declared(data: bytes) -> str | None:
         return None
 
 
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _byte_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: a byte that is not UTF-8 is read as Windows-1252 (or Latin-1)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start : exc.start + 1]
+    return bad.decode("cp1252", errors="ignore") or bad.decode("latin-1"), exc.start + 1
+
+
+codecs.register_error("lofte-cp1252", _byte_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that fail strict UTF-8 still hold more valid UTF-8 letters than bad bytes.
+
+    Such files are pieces of UTF-8 and Windows-1252 pasted together: decoding all of it as
+    Windows-1252 would turn every "ä" of the UTF-8 part into "Ã¤".
+    """
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return False
+    bad = len(data.decode("utf-8", errors="replace")) - len(data.decode("utf-8", errors="ignore"))
+    return good >= bad
+
+
 def decode_text(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
     """(text, encoding name) of ``data``; raises E010 when it is not text in any known encoding."""
     candidates: list[str] = []
@@ -62,11 +90,16 @@ def decode_text(data: bytes, path: Path, html: bool = False) -> tuple[str, str]:
         declared = _declared(data) if html else None
         if declared and declared not in ("utf-8", "utf-16", "ascii"):
             candidates.append(declared)
+        if _mostly_utf8(data):
+            candidates.append("utf-8+cp1252")
         # Swedish text that is not UTF-8 is nearly always Windows-1252 or ISO 8859-1.
         candidates += ["cp1252", "latin-1"]
     for enc in candidates:
         try:
-            text = data.decode(enc)
+            if enc == "utf-8+cp1252":
+                text = data.decode("utf-8", errors="lofte-cp1252")
+            else:
+                text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
         if len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * max(len(text), 1):
