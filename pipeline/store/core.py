@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import LofteError
+from pipeline.store.docids import safe_doc_id
 from pipeline.store.measure_rows import write_keys, write_measures
 from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, add_columns, is_stale
 
@@ -118,7 +119,8 @@ class Store:
         return out
 
     def doc_id_for(self, path: str, stem: str, sha256: str) -> str:
-        """The doc id for a path: its stem, disambiguated if another file holds that stem."""
+        """The doc id for a path: its stem made safe, disambiguated if another file holds it."""
+        stem = safe_doc_id(stem)
         row = self.conn.execute(
             "SELECT 1 FROM sources WHERE doc_id=? AND path<>? AND sha256<>?", (stem, path, sha256)
         ).fetchone()

@@ -35,6 +35,9 @@ def json_response(data: Any, status: int = 200) -> Response:
     return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON, status)
 
 
+MAX_OFFSET = 1_000_000_000
+
+
 def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
     """Filters from query parameters; bad values are a 400, not a silent empty list."""
     f = Filters(
@@ -56,6 +59,7 @@ def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
             f.offset = (int(params.get("page") or 1) - 1) * PAGE_SIZE
     except ValueError as exc:
         raise HttpError(400, "Sidnummer och gränser ska vara heltal.") from exc
-    if not 1 <= f.limit <= 500 or f.offset < 0:
-        raise HttpError(400, "limit ska vara 1–500 och offset minst 0.")
+    # SQLite takes 64-bit offsets only; no store holds a billion rows anyway.
+    if not 1 <= f.limit <= 500 or not 0 <= f.offset <= MAX_OFFSET:
+        raise HttpError(400, "limit ska vara 1–500 och offset 0–1 000 000 000.")
     return f

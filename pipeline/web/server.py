@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import selectors
 import socket
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -30,17 +33,61 @@ def is_local(host: str) -> bool:
 
 
 class _Server(WSGIServer):
-    """Requests run on a fixed pool of threads, so each thread's store connection is reused."""
+    """Requests run on a fixed pool of threads, so each thread's store connection is reused.
+
+    A connection reaches the pool only once its first bytes have arrived: until then it
+    waits in a lobby (one thread and a selector for all of them) and is closed after
+    ``idle_limit`` seconds. Idle or half-open connections therefore never hold a worker.
+    """
 
     workers = 8
     request_queue_size = 64
+    idle_limit = 10.0
 
     def server_activate(self) -> None:
         super().server_activate()
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="lofte-web")
+        self.lobby = selectors.DefaultSelector()
+        self._lobby_lock = threading.Lock()
+        self._waker_r, self._waker_w = socket.socketpair()
+        self.lobby.register(self._waker_r, selectors.EVENT_READ, None)
+        threading.Thread(target=self._watch_lobby, name="lofte-web-lobby", daemon=True).start()
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        self.pool.submit(self._work, request, client_address)
+        with self._lobby_lock:
+            since = (time.monotonic(), client_address)
+            self.lobby.register(request, selectors.EVENT_READ, since)
+        self._waker_w.send(b"x")  # the lobby's select() picks the new socket up now
+
+    def _watch_lobby(self) -> None:
+        while True:
+            try:
+                events = self.lobby.select(timeout=1.0)
+            except (OSError, ValueError):
+                return  # closed with the server
+            now = time.monotonic()
+            for key, _ in events:
+                if key.data is None:
+                    self._waker_r.recv(4096)
+                    continue
+                self._leave_lobby(key.fileobj)
+                self.pool.submit(self._work, key.fileobj, key.data[1])
+            with self._lobby_lock:
+                waiting = self.lobby.get_map()
+                if waiting is None:
+                    return  # closed with the server
+                stale: list[Any] = [
+                    k.fileobj
+                    for k in waiting.values()
+                    if k.data is not None and now - k.data[0] > self.idle_limit
+                ]
+            for sock in stale:
+                self._leave_lobby(sock)
+                self.shutdown_request(sock)
+
+    def _leave_lobby(self, sock: Any) -> None:
+        with self._lobby_lock, contextlib.suppress(KeyError, ValueError):
+            self.lobby.unregister(sock)
 
     def _work(self, request: Any, client_address: Any) -> None:
         try:
@@ -55,6 +102,9 @@ class _Server(WSGIServer):
         pool = getattr(self, "pool", None)
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+            with contextlib.suppress(OSError):
+                self.lobby.close()
+                self._waker_w.close()
 
 
 class _Server6(_Server):
@@ -63,7 +113,7 @@ class _Server6(_Server):
 
 class _Handler(WSGIRequestHandler):
     quiet = False
-    timeout = 30  # a client that stops sending frees its worker thread
+    timeout = 10  # a client that stops sending in mid-request frees its worker thread
 
     def log_message(self, format: str, *args: Any) -> None:
         if not self.quiet:
