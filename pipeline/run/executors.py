@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -79,6 +81,7 @@ class ProcessExecutor:
         os.environ["OMP_THREAD_LIMIT"] = "1"
         self._ctx = multiprocessing.get_context("spawn")
         self._starts = self._ctx.SimpleQueue()
+        self.scratch = tempfile.mkdtemp(prefix="lofte-workers-")
         self.watchdog = Watchdog(limits or Limits(), self._starts)
         self._keys = count()
         self._pool = self._new_pool()
@@ -88,7 +91,7 @@ class ProcessExecutor:
             max_workers=self.jobs,
             mp_context=self._ctx,
             initializer=init_worker,
-            initargs=(self._starts,),
+            initargs=(self._starts, self.scratch),
         )
 
     def _restart(self) -> None:
@@ -205,9 +208,10 @@ class ProcessExecutor:
             yield result  # type: ignore[misc]
 
     def close(self) -> None:
-        """Shut the pool down."""
+        """Shut the pool down and remove what its workers left in their temporary folder."""
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._starts.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 class DaskExecutor:
@@ -269,9 +273,13 @@ def make_executor(
     serial: bool = False,
     limits: Limits | None = None,
 ) -> Executor:
-    """Pick an executor from CLI-style options (default: a process pool under ``limits``)."""
+    """Pick an executor from CLI-style options (default: a process pool under ``limits``).
+
+    ``jobs=1`` is still one worker process: only a watched process can be stopped when a
+    document hangs in C code or eats memory. In-process runs are for ``serial=True`` alone.
+    """
     if dask:
         return DaskExecutor(dask, jobs)
-    if serial or jobs == 1:
+    if serial:
         return SerialExecutor()
     return ProcessExecutor(jobs, limits)

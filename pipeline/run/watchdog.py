@@ -14,6 +14,7 @@ import contextlib
 import ctypes
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -49,11 +50,18 @@ class Limits:
 _STARTS: Any = None
 
 
-def init_worker(starts: Any) -> None:
-    """Pool initializer: report task starts to ``starts`` and die with the parent."""
+def init_worker(starts: Any, scratch: str | None = None) -> None:
+    """Pool initializer: report task starts to ``starts`` and die with the parent.
+
+    Temporary files (tesseract's page images and outputs) go under ``scratch``, which the
+    parent removes when it closes the pool: a killed worker cannot clean up after itself.
+    """
     global _STARTS
     _STARTS = starts
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    if scratch:
+        os.environ["TMPDIR"] = scratch
+        tempfile.tempdir = scratch
     _die_with_parent()
 
 

@@ -33,6 +33,17 @@ def _misbehave(item: str) -> str:
     return item.upper()
 
 
+def _leave_a_file(item: str) -> str:
+    """Write a temporary file as tesseract's wrapper does, then be killed (or not)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(prefix="tess_", delete=False) as fh:
+        fh.write(b"P5 1 1 255 x")
+    if item == "stuck":
+        time.sleep(60)
+    return fh.name
+
+
 def _why(item: str, exc: BaseException) -> str:
     code = exc.code if isinstance(exc, WorkerStopped) else "E013"
     return f"{code}:{item}"
@@ -50,6 +61,21 @@ def test_a_task_stuck_in_c_code_is_stopped_and_the_others_finish() -> None:
     assert sorted(got) == ["A", "B", "C", "E008:regex", "SLEEP", "SLEEP"]
     # The stuck regex would run for hours; it cost its limit and a new pool, no more.
     assert time.monotonic() - started < 40
+
+
+@pytest.mark.slow
+def test_temporary_files_of_a_killed_worker_are_removed_with_the_pool() -> None:
+    pool = ProcessExecutor(1, Limits(seconds=1.0, grace=0.5))
+    scratch = Path(pool.scratch)
+    try:
+        got = list(pool.map_unordered(_leave_a_file, ["ok", "stuck"], _why))
+        assert "E008:stuck" in got
+        left = [Path(name) for name in got if name.startswith("/")]
+        assert left and all(p.parent == scratch and p.exists() for p in left)
+        assert len(list(scratch.glob("tess_*"))) == 2  # the killed worker's file too
+    finally:
+        pool.close()
+    assert not scratch.exists()
 
 
 @pytest.mark.slow
