@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from collections.abc import Sequence
@@ -13,6 +14,11 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pipeline.errors import LofteError
 from pipeline.ingest.timelimit import Deadline
 from pipeline.records import Ingested, Options, Page
+
+# Pillow warns about damaged metadata (EXIF) it reads past; our one coded line per file says
+# what matters. `lofte --verbose` (LOFTE_VERBOSE=1) shows them.
+if not os.environ.get("LOFTE_VERBOSE"):
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 
 # Scanner metadata outside this range is a placeholder (72 dpi screenshots, 1 dpi junk).
 PLAUSIBLE_DPI = (100.0, 1200.0)

@@ -40,6 +40,8 @@ OSD_MIN_CHARS = 30
 DARK_BLOCK = 32
 DARK_MEAN = 64
 DARK_AREA = 8
+# Below this many pixels across, an image holds no readable letter (and tesseract errs).
+MIN_SIDE = 8
 
 
 class OcrError(Exception):
@@ -220,6 +222,10 @@ def ocr_image(image: Image.Image, lang: str, dpi: float, timeout: float) -> OcrR
 
 def ocr_page(number: int, image: Image.Image, lang: str, dpi: float, timeout: float) -> Page:
     """OCR one page image into a :class:`Page` with method ``ocr``."""
+    if min(image.size) < MIN_SIDE:
+        # Tesseract fails on images a few pixels across; no letter fits in them anyway.
+        w, h = image.size
+        return Page(number, "", "ocr", 0.0, width=w * 72.0 / dpi, height=h * 72.0 / dpi)
     result = ocr_image(image, lang, dpi, timeout)
     # Size of the upright page, in points.
     w, h = image.size

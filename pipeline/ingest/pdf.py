@@ -34,6 +34,8 @@ SCAN_COVERAGE = 0.3
 OUTLINE_CURVES = 50
 # Where the end-of-file marker must be; later bytes are junk appended by some servers.
 EOF_WINDOW = 8192
+# How much trailing padding (NULs, blanks) is looked past to find it.
+PADDING_WINDOW = 1 << 20
 
 
 def _cause(exc: BaseException) -> BaseException:
@@ -160,8 +162,9 @@ def check_eof(path: Path) -> None:
     with path.open("rb") as fh:
         fh.seek(0, 2)
         size = fh.tell()
-        fh.seek(max(0, size - EOF_WINDOW))
-        tail = fh.read()
+        fh.seek(max(0, size - PADDING_WINDOW))
+        # Some servers pad a download with NULs or blanks; padding is not truncation.
+        tail = fh.read().rstrip(b"\0\t\n\r\f \x1a")[-EOF_WINDOW:]
     if b"%%EOF" not in tail:
         raise LofteError("E004", "truncated: no end-of-file marker", path=path)
 

@@ -103,6 +103,7 @@ def plan(
     """
     versions = stages.chain_versions()
     tasks, skipped = [], 0
+    batch: dict[str, str] = {}  # doc id -> content hash, for the ids given in this batch
     for f in files:
         path = str(f.resolve())
         try:
@@ -118,6 +119,11 @@ def plan(
             skipped += 1
             continue
         doc_id = store.doc_id_for(path, f.stem, sha)
+        if batch.get(doc_id, sha) != sha:
+            # Another file of this batch (plan.md beside plan.html) took the id; the store
+            # cannot tell, as neither is saved yet.
+            doc_id = f"{doc_id}-{sha[:8]}"
+        batch[doc_id] = sha
         tasks.append(Task(path, doc_id, sha, cached, opts))
     return tasks, skipped
 

@@ -77,7 +77,7 @@ def _wanted(f: Path) -> bool:
 
 def _file_error(f: Path) -> LofteError | None:
     if not f.is_file():
-        if f.is_symlink():
+        if f.is_symlink() and not f.exists():
             return LofteError("E001", "a broken or looping symbolic link", f)
         # A pipe, socket or device among the documents is not read (it could block).
         return LofteError("E001", "not a regular file", f)

@@ -16,6 +16,10 @@ from pipeline.store.docids import safe_doc_id
 from pipeline.store.measure_rows import write_keys, write_measures
 from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, add_columns, is_stale
 
+# Seconds a write waits for another writer (a second `lofte ingest`) to finish its
+# transaction before it fails with E020.
+BUSY_TIMEOUT = 30.0
+
 # Stay well under SQLite's bound-parameter limit.
 _SQL_VARS = 500
 
@@ -51,7 +55,7 @@ class Store:
                     self.conn.close()
                     raise LofteError("E022", f"schema is not {SCHEMA_VERSION}", self.path)
             else:
-                self.conn = sqlite3.connect(self.path, timeout=30)
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 stale = is_stale(self.conn)

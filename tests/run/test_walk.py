@@ -101,3 +101,18 @@ def test_an_unreadable_folder_gets_a_line(tmp_path: Path) -> None:
         assert _codes(tmp_path) == {"closed": "E001"}
     finally:
         (tmp_path / "closed").chmod(0o755)
+
+
+def test_two_files_of_one_stem_in_one_batch_are_two_documents(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.md").write_text("# Plan\n\n" + TEXT, encoding="utf-8")
+    (docs / "plan.html").write_text(f"<p>{TEXT.replace('2025', '2026')}</p>", encoding="utf-8")
+    (docs / "kopia").mkdir()
+    (docs / "kopia" / "plan.md").write_text("# Plan\n\n" + TEXT, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = run([docs], store, SerialExecutor())
+        ids = sorted(d["doc_id"] for d in store.documents())
+    assert report.stored == 3
+    # The same bytes under the same name are one document; other bytes get their own id.
+    assert len(ids) == 2 and ids[0] == "plan" and ids[1].startswith("plan-")
