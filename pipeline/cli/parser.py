@@ -27,6 +27,21 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text}") from exc
 
 
+def count(text: str) -> int:
+    """A whole number of zero or more, or a usage error."""
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text}") from exc
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return value
+
+
+AS_OF_HELP = "judge overdue as on this date, YYYY-MM-DD (default: today)"
+PASSWORD_HELP = "password for encrypted PDFs"
+
+
 def _db(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--db", default=api.DEFAULT_DB, help="SQLite store (default: %(default)s)")
 
@@ -41,7 +56,7 @@ def _ingest(sub: Sub) -> None:
     grp = sp.add_mutually_exclusive_group()
     grp.add_argument("--dask-scheduler", metavar="tcp://HOST:PORT", help="run on a Dask cluster")
     grp.add_argument("--dask", choices=["local"], help="run on a local Dask cluster")
-    sp.add_argument("--password", help="password for encrypted PDFs")
+    sp.add_argument("--password", help=PASSWORD_HELP)
     sp.add_argument("--ocr-timeout", type=float, default=120.0, help="seconds per OCR page")
     sp.add_argument("--timeout", type=float, default=600.0, help="seconds per document")
     sp.add_argument(
@@ -73,29 +88,33 @@ def _reading(sub: Sub) -> None:
     sp = sub.add_parser("status", help="measures with status, due date and source", epilog=EPILOG)
     sp.add_argument("query", nargs="?", help="search words, e.g. fältarbete")
     _db(sp)
-    sp.add_argument("--as-of", type=iso_date, default=None, help="judge overdue at this date")
+    sp.add_argument("--as-of", type=iso_date, default=None, help=AS_OF_HELP)
     sp.add_argument(
         "--status",
         choices=STATUS_FILTERS,
         help="the status shown (an overdue pledge shows as overdue), or an assessment",
     )
     sp.add_argument("--actor", help="responsible actor contains this")
-    sp.add_argument("--format", choices=["table", "json", "csv"], default="table")
     sp.add_argument(
-        "--limit", type=int, default=200, help="show at most N measures (0: all; default 200)"
+        "--format", choices=["table", "json", "csv"], default="table", help="output (table)"
+    )
+    sp.add_argument(
+        "--limit", type=count, default=200, help="show at most N measures (0: all; default 200)"
     )
 
     sp = sub.add_parser("show", help="one measure's timeline with quotes and sources")
     sp.add_argument("measure", help="measure id or search words")
     _db(sp)
-    sp.add_argument("--as-of", type=iso_date, default=None)
+    sp.add_argument("--as-of", type=iso_date, default=None, help=AS_OF_HELP)
 
 
 def _documents(sub: Sub) -> None:
     sp = sub.add_parser("extract", help="write one SCHEMA.md JSON per input file")
-    sp.add_argument("files", nargs="+", metavar="FILE")
-    sp.add_argument("-o", "--out", required=True, metavar="DIR")
-    sp.add_argument("--password")
+    sp.add_argument("files", nargs="+", metavar="FILE", help="documents to read")
+    sp.add_argument(
+        "-o", "--out", required=True, metavar="DIR", help="folder for the <doc_id>.json files"
+    )
+    sp.add_argument("--password", help=PASSWORD_HELP)
 
     sp = sub.add_parser("evaluate", help="score extraction against gold annotations")
     sp.add_argument(
@@ -104,15 +123,21 @@ def _documents(sub: Sub) -> None:
     sp.add_argument("--details", action="store_true", help="list misses per document")
 
     sp = sub.add_parser("export", help="export the commitment graph")
-    sp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
-    sp.add_argument("-o", "--out", required=True, metavar="PATH")
+    sp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help="file format")
+    sp.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="file to write (a folder for csv and neo4j)",
+    )
     _db(sp)
-    sp.add_argument("--as-of", type=iso_date, default=None)
+    sp.add_argument("--as-of", type=iso_date, default=None, help=AS_OF_HELP)
 
     sp = sub.add_parser("text", help="print a document's text (normalised, or --raw)")
-    sp.add_argument("file")
+    sp.add_argument("file", help="a PDF, image, text, markdown or HTML file")
     sp.add_argument("--raw", action="store_true", help="what ingest produced, before normalising")
-    sp.add_argument("--password")
+    sp.add_argument("--password", help=PASSWORD_HELP)
 
 
 def _serving(sub: Sub) -> None:
@@ -126,6 +151,15 @@ def _serving(sub: Sub) -> None:
     sub.add_parser("errors", help="list the error codes")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("loftesgrafen")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
     p = argparse.ArgumentParser(
@@ -133,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Löftesgrafen: track pledged measures in Swedish council records.",
         epilog=EPILOG,
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     p.add_argument(
         "--verbose",
         action="store_true",

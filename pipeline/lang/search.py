@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,6 +87,13 @@ def phrase(term: str) -> str:
     return _phrase(term)
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    from pipeline.lexicon.words import stopwords
+
+    return frozenset(fold(w) for w in stopwords("search_part"))
+
+
 def split_compounds(hits: Callable[[list[str]], bool], query: str) -> dict[str, tuple[str, str]]:
     """Compounds of the query that occur only split: 'fältarbetsplan' -> 'faltarbet', 'plan'.
 
@@ -94,6 +102,7 @@ def split_compounds(hits: Callable[[list[str]], bool], query: str) -> dict[str, 
     occur wins; a linking -s- is dropped from the head.
     """
     out: dict[str, tuple[str, str]] = {}
+    function_words = _function_words()
     for word in _WORD.findall(query):
         w = stem(word)
         if len(w) < 2 * MIN_PART or hits([w]):
@@ -102,6 +111,10 @@ def split_compounds(hits: Callable[[list[str]], bool], query: str) -> dict[str, 
             head, tail = w[:cut], w[cut:]
             if head.endswith("s") and len(head) > MIN_PART + 1:
                 head = head[:-1]
+            # "finnsinte" is no compound of "finns" and "inte": a part that is a function
+            # word would match inside any word ("Internet").
+            if head in function_words or tail in function_words:
+                continue
             if hits([head, tail]):
                 out[word] = (head, tail)
                 break

@@ -10,7 +10,16 @@ from pipeline.lexicon.tables import lookup, read_pairs, read_table
 STOPWORDS = paths.LEXICON_DATA / "stopwords.tsv"
 ACTION_NOUNS = paths.LEXICON_DATA / "action_nouns.tsv"
 USES = frozenset(
-    {"line_end", "same_measure", "title_topic", "measure_key", "acronym", "not_a_head", "yearly"}
+    {
+        "line_end",
+        "same_measure",
+        "title_topic",
+        "measure_key",
+        "acronym",
+        "not_a_head",
+        "yearly",
+        "search_part",
+    }
 )
 
 

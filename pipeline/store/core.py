@@ -19,6 +19,7 @@ from pipeline.store.schema import DDL, DERIVED, SCHEMA_VERSION, add_columns, is_
 # Seconds a write waits for another writer (a second `lofte ingest`) to finish its
 # transaction before it fails with E020.
 BUSY_TIMEOUT = 30.0
+_HAS_MEASURES = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='measures'"
 
 # Stay well under SQLite's bound-parameter limit.
 _SQL_VARS = 500
@@ -50,6 +51,10 @@ class Store:
         try:
             if readonly:
                 self.conn = self._open_readonly()
+                if not self.conn.execute(_HAS_MEASURES).fetchone():
+                    # An empty file, or another program's database: nothing to read here.
+                    self.conn.close()
+                    raise LofteError("E020", "not a Löftesgrafen store (empty?)", self.path)
                 if is_stale(self.conn):
                     # Reading never writes: upgrading is left to a command that writes anyway.
                     self.conn.close()

@@ -72,6 +72,21 @@ def test_every_word_must_match_and_unknown_words_find_nothing(store: Store) -> N
     assert _ids(store, "rymdhiss") == []
 
 
+def test_a_function_word_is_not_a_compound_part(tmp_path: Path) -> None:
+    with Store(tmp_path / "f.db") as s:
+        s.replace_measures(
+            [
+                _measure("measure:h", "handlingar som finns på Internet"),
+                _measure("measure:i", "finska skolor inte stängda"),
+            ],
+            [],
+        )
+        # "finnsinte" split as finns + inte matched "inte" inside "Internet".
+        assert [v.id for v in find_measures(s, "finnsinte")] == []
+        # A real compound still splits: handling(s) + internet.
+        assert [v.id for v in find_measures(s, "handlingsinternet")] == ["measure:h"]
+
+
 def test_status_actor_and_assessment_filters(store: Store) -> None:
     assert _ids(store, None, status="overdue") == ["measure:a"]
     assert _ids(store, None, status="done") == ["measure:b"]

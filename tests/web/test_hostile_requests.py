@@ -75,3 +75,11 @@ def test_idle_connections_do_not_hold_up_the_next_visitor(base: str) -> None:
     finally:
         for sock in idle:
             sock.close()
+
+
+def test_the_tab_title_does_not_say_the_name_twice(base: str) -> None:
+    for path in ("/", "/measures", "/documents"):
+        status, _, body = fetch(base + path)
+        assert status == 200
+        title = body.decode().split("<title>")[1].split("</title>")[0]
+        assert title.count("Löftesgrafen") == 1, title
