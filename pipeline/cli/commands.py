@@ -115,13 +115,16 @@ def cmd_status(a: argparse.Namespace) -> int:
         w.writeheader()
         w.writerows(rows)
     else:
-        cols, widths = ["measure", "status", "due", "flags", "sources"], {"measure": 60}
-        print(output.table(rows, cols, {**widths, "flags": 30, "sources": 50}))
+        cols = ["label", "status", "due", "flags", "sources"]
+        widths = {"label": 60, "flags": 30, "sources": 50}
+        print(output.table(rows, cols, widths, {"label": "measure"}))
         more = ""
         if len(shown) < found.total:
             more = f", showing the first {len(shown)} (--limit 0 for all)"
         print(f"{found.total} measure(s)" + (f" matching {a.query!r}" if a.query else "") + more)
-    return ExitCode.OK if shown or not a.query else ExitCode.NOTHING_TO_DO
+    # Nothing matching what was asked is exit 4, so a script can tell it from a hit.
+    asked = a.query or a.actor or a.status
+    return ExitCode.OK if shown or not asked else ExitCode.NOTHING_TO_DO
 
 
 def cmd_show(a: argparse.Namespace) -> int:

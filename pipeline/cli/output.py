@@ -19,17 +19,24 @@ def flags(v: Any) -> str:
     return ", ".join(out)
 
 
+def _flag(value: Any) -> str:
+    return "true" if value else "false"
+
+
 def rows(views: list[Any]) -> list[dict[str, Any]]:
-    """One flat row per measure, as the table and CSV show it."""
+    """One flat row per measure, as the table and CSV show it.
+
+    The field names and values are the JSON's: ``label``, and ``true``/``false`` flags.
+    """
     return [
         {
             "id": v.id,
-            "measure": v.label,
+            "label": v.label,
             "status": v.status,
             "due": v.due or "",
-            "overdue": "OVERDUE" if v.overdue else "",
+            "overdue": _flag(v.overdue),
             "assessment": v.assessment,
-            "motion_flag": "yes" if v.motion_flag else "",
+            "motion_flag": _flag(v.motion_flag),
             "flags": flags(v),
             "responsible": v.responsible or "",
             "sources": ", ".join(v.sources),
@@ -38,14 +45,23 @@ def rows(views: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def table(rows: list[dict[str, Any]], cols: list[str], widths: dict[str, int]) -> str:
+def table(
+    rows: list[dict[str, Any]],
+    cols: list[str],
+    widths: dict[str, int],
+    headers: dict[str, str] | None = None,
+) -> str:
     """A plain-text table; cells wider than ``widths`` are cut with an ellipsis."""
+    names = {c: (headers or {}).get(c, c).upper() for c in cols}
 
     def cut(s: str, w: int) -> str:
         return s if len(s) <= w else s[: w - 1] + "…"
 
-    w = {c: min(widths.get(c, 999), max([len(c)] + [len(str(r[c])) for r in rows])) for c in cols}
-    lines = ["  ".join(c.upper().ljust(w[c]) for c in cols), "  ".join("-" * w[c] for c in cols)]
+    w = {
+        c: min(widths.get(c, 999), max([len(names[c])] + [len(str(r[c])) for r in rows]))
+        for c in cols
+    }
+    lines = ["  ".join(names[c].ljust(w[c]) for c in cols), "  ".join("-" * w[c] for c in cols)]
     lines += ["  ".join(cut(str(r[c]), w[c]).ljust(w[c]) for c in cols) for r in rows]
     return "\n".join(line.rstrip() for line in lines)
 

@@ -41,8 +41,23 @@ def test_search_is_case_and_diacritic_blind(db: Path, capsys: pytest.CaptureFixt
     assert "handlingsplan för fältarbetet" in capsys.readouterr().out
 
 
+def test_csv_speaks_the_json_vocabulary(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    main(["status", "fältarbete", "--db", str(db), "--format", "csv", "--as-of", "2025-06-01"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    plan = next(r for r in rows if "handlingsplan" in r["label"])
+    assert plan["overdue"] == "true" and plan["motion_flag"] == "false"
+    main(["status", "fältarbete", "--db", str(db), "--format", "json", "--as-of", "2025-06-01"])
+    as_json = next(m for m in json.loads(capsys.readouterr().out) if m["id"] == plan["id"])
+    assert as_json["label"] == plan["label"]
+
+
 def test_unknown_query_exits_4(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "rymdhiss", "--db", str(db)]) == 4
+    assert main(["status", "--actor", "Rymdstyrelsen", "--db", str(db)]) == 4
+    assert main(["status", "--db", str(db)]) == 0
 
 
 def test_show_gives_quote_source_and_reason(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,5 +144,5 @@ def test_batches_can_defer_linking_to_one_link_run(
     for store in (batched, db):
         main(["status", "--db", str(store), "--format", "csv", "--limit", "0"])
     out = capsys.readouterr()
-    linked, whole = out.out.split("id,measure", 2)[1:]
+    linked, whole = out.out.split("id,label", 2)[1:]
     assert linked == whole and "lofte link" not in out.err
