@@ -23,6 +23,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 import pipeline
 
@@ -303,6 +304,7 @@ for i, r in enumerate(followups.itertuples()):
                 xytext=(4, 0), textcoords="offset points", va="center", fontsize="small")
 ax.set_yticks(range(len(followups)), [str(m)[:50] for m in followups.measure])
 ax.set_xlabel("year of the document")
+ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 ax.margins(x=0.2)  # room for the status labels at the right end
 ax.set_title("From first statement to follow-up")
 if followups.empty:
@@ -355,6 +357,8 @@ overdue_share = pd.Series(
     [((with_due.due < end) & open_).mean() for end in ends], index=list(years), name="overdue")
 fig, ax = plt.subplots(figsize=(8, 3.5))
 overdue_share.plot(ax=ax, marker="o")
+ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2007.5
+assert all(float(t).is_integer() for t in ax.get_xticks())
 ax.set_ylim(0, 1)
 ax.set_ylabel("share overdue")
 ax.set_title(f"Overdue share of the {len(with_due)} measures with a deadline")
