@@ -588,9 +588,9 @@ print(back.number_of_nodes(), back.number_of_edges(), gexf.number_of_nodes())"""
 ## Neo4j
 
 One node file per kind (`:LABEL` Document, Actor, Commitment, Measure) and one relationship
-file per edge kind (`:TYPE` AUTHORED_BY, CONCERNS, RESPONSIBLE, ...). With Neo4j 5 stopped,
-run the command printed below from the Neo4j home folder; it imports into the database
-`neo4j` (add `--overwrite-destination` to replace an existing one). Then try
+file per edge kind (`:TYPE` AUTHORED_BY, CONCERNS, RESPONSIBLE, ...). With Neo4j 5 stopped
+and `neo4j-admin` on the PATH, run `sh import.sh` in that folder (printed below); it
+imports into the database `neo4j`, or the one named after it, replacing it. Then try
 `MATCH (a:Actor)<-[:RESPONSIBLE]-(c:Commitment)-[:CONCERNS]->(m:Measure)
 RETURN a.name, count(DISTINCT m) ORDER BY count(DISTINCT m) DESC LIMIT 10`.""",
     ),
@@ -600,13 +600,9 @@ RETURN a.name, count(DISTINCT m) ORDER BY count(DISTINCT m) DESC LIMIT 10`.""",
 neo = paths["neo4j"]
 node_files = sorted(neo.glob("nodes_*.csv"))
 rel_files = sorted(neo.glob("rels_*.csv"))
-command = " ".join(
-    ["neo4j-admin database import full"]
-    + [f"--nodes={p}" for p in node_files]
-    + [f"--relationships={p}" for p in rel_files]
-    + ["neo4j"]
-)
-print(command)""",
+# The export ships the import command: `sh import.sh [DATABASE]` with Neo4j stopped.
+script = (neo / "import.sh").read_text(encoding="utf-8")
+print(script)""",
     ),
     (
         "code",
@@ -634,8 +630,8 @@ for p in rel_files:
     assert all(r[0] in ids and r[1] in ids for r in rows[1:])
     n_rels += len(rows) - 1
 assert n_rels == g.number_of_edges()
-assert command.startswith("neo4j-admin database import full --nodes=")
-assert all(str(p) in command for p in node_files + rel_files) and command.endswith(" neo4j")
+assert "neo4j-admin database import full" in script
+assert all(f"={p.name}" in script for p in node_files + rel_files)
 corpus.close()
 print("04 ok")""",
     ),

@@ -136,7 +136,10 @@ def write_neo4j(g: nx.MultiDiGraph, path: Path) -> None:
     """neo4j-admin import CSVs: one node file per label, one relationship file per type."""
     path.mkdir(parents=True, exist_ok=True)
     by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    relative = _relative_sources(g)
     for n, d in g.nodes(data=True):
+        if n in relative:
+            d = dict(d, source=relative[n])
         by_kind.setdefault(str(d.get("kind", "node")), []).append((n, d))
     for kind, items in sorted(by_kind.items()):
         cols = [c for c in _columns([d for _, d in items]) if c != "kind"]
@@ -154,6 +157,44 @@ def write_neo4j(g: nx.MultiDiGraph, path: Path) -> None:
             [e["_u"], e["_v"]] + [_cell(e.get(c)) for c in cols] + [kind.upper()] for e in edges
         ]
         _write_csv(path / f"rels_{kind}.csv", header, rows)
+    _write_import_script(path)
+
+
+# Neo4j 5's offline importer; ';' is the array delimiter our list cells use.
+IMPORT_SH = """#!/bin/sh
+# Load this folder into a new Neo4j database with neo4j-admin (Neo4j 5, server stopped).
+# Usage: sh import.sh [DATABASE]    (default: neo4j; an existing one is overwritten)
+set -eu
+cd "$(dirname "$0")"
+exec neo4j-admin database import full "${{1:-neo4j}}" --overwrite-destination \\
+  --array-delimiter=';' \\
+{files}
+"""
+
+
+def _write_import_script(path: Path) -> None:
+    """import.sh beside the CSVs: the one command that loads them into Neo4j."""
+    lines = [f"  --nodes={f.name}" for f in sorted(path.glob("nodes_*.csv"))]
+    lines += [f"  --relationships={f.name}" for f in sorted(path.glob("rels_*.csv"))]
+    script = path / "import.sh"
+    script.write_text(IMPORT_SH.format(files=" \\\n".join(lines)), encoding="utf-8")
+    script.chmod(0o755)
+
+
+def _relative_sources(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Document node -> its source path relative to the folder all sources share.
+
+    Absolute paths name the machine that ingested; relative ones still say which file.
+    """
+    found = {
+        n: str(d["source"])
+        for n, d in g.nodes(data=True)
+        if d.get("kind") == "document" and os.path.isabs(str(d.get("source") or ""))
+    }
+    if not found:
+        return {}
+    root = os.path.commonpath([os.path.dirname(p) for p in found.values()])
+    return {n: os.path.relpath(p, root) for n, p in found.items()}
 
 
 def _neo_header(col: str, values: list[Any]) -> str:

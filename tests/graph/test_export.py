@@ -95,3 +95,29 @@ def test_none_attributes_stay_present_and_neo4j_keeps_edge_attributes(tmp_path: 
     assert lines[1].endswith("ordförande,AUTHORED_BY")
     header = (neo / "nodes_measure.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "overdue:boolean" in header.split(",")
+
+
+def test_neo4j_export_ships_its_import_command_and_relative_sources(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    g = _graph()
+    g.nodes["doc:a"]["source"] = "/home/someone/corpus/real/a.txt"
+    g.add_node("doc:b", kind="document", source="/home/someone/corpus/pdf/b.pdf")
+    neo = export(g, "neo4j", tmp_path / "neo")
+    rows = list(csv.DictReader((neo / "nodes_document.csv").open(encoding="utf-8")))
+    assert sorted(r["source"] for r in rows) == ["pdf/b.pdf", "real/a.txt"]
+    # A stand-in for neo4j-admin that prints what it was asked to import.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "neo4j-admin"
+    fake.write_text('#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    done = subprocess.run(
+        ["sh", str(neo / "import.sh"), "lofte"], capture_output=True, text=True, env=env, check=True
+    )
+    args = done.stdout.split()
+    assert args[:4] == ["database", "import", "full", "lofte"]
+    named = {a.split("=", 1)[1] for a in args if a.startswith(("--nodes=", "--relationships="))}
+    assert named == {f.name for f in neo.glob("*.csv")}
