@@ -1,0 +1,47 @@
+"""The web page at phone width: nothing scrolls sideways, long ids wrap between words."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from .test_web import _shot, base, browser, db, get_json  # noqa: F401  (fixtures)
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _pages(url: str) -> list[str]:
+    plan = get_json(f"{url}/api/measures?q={quote('fältarbete')}")["items"][0]
+    return [
+        "/",
+        "/measures",
+        "/measures?q=" + quote("fältarbete"),
+        plan["url"],
+        "/documents",
+        "/documents/svar_interpellation_ojanne_2023",
+        "/actors",
+    ]
+
+
+@pytest.mark.slow
+def test_no_page_scrolls_sideways_at_390_px(base: str, browser: Any) -> None:  # noqa: F811
+    page = browser.new_page(viewport=PHONE, java_script_enabled=False)
+    wide = {}
+    for path in _pages(base):
+        page.goto(base + path)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide[path] = width
+    page.goto(base + "/measures")
+    _shot(page, "06-phone-measures")
+    page.close()
+    assert wide == {}
+
+
+def test_readme_phone_screenshot_is_present() -> None:
+    from ..conftest import REPO
+
+    shot = REPO / "docs" / "screenshot-phone.png"
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 200_000
