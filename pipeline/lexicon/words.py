@@ -19,6 +19,7 @@ USES = frozenset(
         "not_a_head",
         "yearly",
         "search_part",
+        "generic_organ",
     }
 )
 

@@ -15,8 +15,8 @@ from urllib.parse import parse_qs
 from pipeline.errors import LofteError
 from pipeline.store.core import Store
 from pipeline.web import pages
-from pipeline.web.docs_data import organ_index
 from pipeline.web.measures_data import summary
+from pipeline.web.organs import organ_index
 from pipeline.web.render import render
 from pipeline.web.responses import HTML, HttpError, Response, json_response
 

@@ -8,12 +8,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pipeline.lang.slugs import fold, sort_key
+from pipeline.lang.slugs import sort_key
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
-
-# Organisations named like these are councils and districts, the units politicians filter by.
-_ORGAN_WORDS = ("namnd", "stadsdel", "kommunstyrelse", "fullmaktige", "forvaltning")
 
 
 def fragment(store: Store, doc_id: str) -> dict[str, Any]:
@@ -45,22 +42,6 @@ def authors(store: Store, doc_ids: list[str]) -> dict[str, list[tuple[str, str]]
             for u, v, kind, *_ in frag["edges"]
             if kind == "authored_by" and u == f"doc:{doc_id}"
         ]
-    return out
-
-
-def organ_index(store: Store) -> dict[str, list[str]]:
-    """doc_id -> the stadsdelar and nämnder it is from, to or about."""
-    out: dict[str, list[str]] = {}
-    for doc_id, st, ex in documents_sql.structures_and_actors(store):
-        names: dict[str, str] = {}
-        for a in st.get("recipients", []) + st.get("authors", []) + ex.get("actors", []):
-            name = " ".join(str(a.get("name", "")).split())
-            low = fold(name)
-            if a.get("kind") == "place" or (
-                a.get("kind") == "organisation" and any(w in low for w in _ORGAN_WORDS)
-            ):
-                names.setdefault(low, name[:1].upper() + name[1:])
-        out[doc_id] = sorted(names.values(), key=sort_key)
     return out
 
 
