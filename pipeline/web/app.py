@@ -63,6 +63,7 @@ class WebApp:
                 (r"/documents/(?P<id>[^/]+)", pages.document),
                 (r"/actors/(?P<id>[^/]+)", pages.actor),
                 (r"/api/measures", pages.api_measures),
+                (r"/api/overview", pages.api_overview),
                 (r"/api/measures/(?P<id>[^/]+)", pages.api_measure),
                 (r"/api/documents/(?P<id>[^/]+)", pages.api_document),
                 (r"/api/actors/(?P<id>[^/]+)", pages.api_actor),

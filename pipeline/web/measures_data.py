@@ -14,6 +14,7 @@ from pipeline.read.views import matches_status
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
 from pipeline.web.labels import STATUS_LABELS
+from pipeline.web.overview import overview
 
 PAGE_SIZE = 50
 
@@ -119,12 +120,14 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
             seen.setdefault(fold(n), n)
     top = sorted(actors, key=lambda a: -actors[a])[:300]
     stored = documents_sql.counts(store)
+    munis = dict(store.conn.execute("SELECT doc_id, municipality FROM documents").fetchall())
     return {
         "counts": counts,
         "overdue": overdue[::-1][:5],
         "years": sorted(years, reverse=True),
         "actors": sorted(top, key=sort_key),
         "organs": sorted(seen.values(), key=sort_key),
+        "overview": overview(views, munis),
         # Documents were stored with --no-link: the measures miss them until `lofte link`.
         "stale": store.measures_stale(),
         "totals": {

@@ -100,6 +100,12 @@ def _paths(statuses: list[str]) -> dict[str, Any]:
                 },
             }
         },
+        "/api/overview": {
+            "get": {
+                "summary": "Counts and shares by status per municipality, responsible body, year",
+                "responses": _ok("The overview", "Overview"),
+            }
+        },
         "/api/measures/{id}": {
             "get": {
                 "summary": "One measure with its timeline of statements",
@@ -124,10 +130,37 @@ def _paths(statuses: list[str]) -> dict[str, Any]:
     }
 
 
+def _overview_schemas(statuses: list[str]) -> dict[str, Any]:
+    """The /api/overview answer: one group row per municipality, body or year."""
+    return {
+        "Overview": {
+            "type": "object",
+            "properties": {
+                "as_of": {"type": "string", "format": "date"},
+                "statuses": {"type": "array", "items": {"enum": statuses}},
+                **{
+                    group: {"type": "array", "items": {"$ref": "#/components/schemas/Group"}}
+                    for group in ("municipality", "responsible", "year")
+                },
+            },
+        },
+        "Group": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "total": {"type": "integer"},
+                "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "shares": {"type": "object", "additionalProperties": {"type": "number"}},
+            },
+        },
+    }
+
+
 def _schemas(statuses: list[str]) -> dict[str, Any]:
     measure_props, statement = _measure_props(statuses), _statement()
     return {
         "schemas": {
+            **_overview_schemas(statuses),
             "MeasureSummary": {"type": "object", "properties": measure_props},
             "Measure": {
                 "type": "object",

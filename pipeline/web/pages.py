@@ -169,6 +169,11 @@ def api_measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
     )
 
 
+def api_overview(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+    """JSON: counts and shares by status per municipality, responsible body and year."""
+    return json_response({"as_of": app.as_of().isoformat(), **app.summary(store)["overview"]})
+
+
 def api_measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
     """JSON of one measure with its statements."""
     view = _measure_or_404(app, store, id)

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from pipeline.web import labels
+from pipeline.web import labels, overview
 
 HERE = Path(__file__).resolve().parent
 
@@ -81,6 +81,8 @@ def environment() -> Environment:
         status_key=labels.status_key,
         reason_parts=labels.reason_parts,
         commitment_anchor=labels.commitment_anchor,
+        bars=overview.bars,
+        SHOWN_GROUPS=overview.SHOWN,
     )
     env.filters.update(
         sv_date=labels.swedish_date,

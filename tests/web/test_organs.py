@@ -22,3 +22,38 @@ def test_streets_towns_and_glitches_are_left_out_and_generic_names_get_their_tow
 def test_no_municipality_leaves_the_name_as_it_is() -> None:
     got = _named({"a": {"Socialnämnden"}}, {}, {"a": "unknown (not named in text)"})
     assert got["a"] == ["Socialnämnden"]
+
+
+def test_overview_groups_add_up_and_fold_case() -> None:
+    from pipeline.read.query import MeasureView
+    from pipeline.web.overview import UNKNOWN, bars, overview
+
+    def view(
+        mid: str, status: str, source: str, responsible: str | None, seen: str | None
+    ) -> MeasureView:
+        v = MeasureView.__new__(MeasureView)
+        v.__dict__.update(
+            id=mid,
+            status=status,
+            shown_status=status,
+            sources=[source],
+            responsible=responsible,
+            first_seen=seen,
+            overdue=status == "overdue",
+        )
+        return v
+
+    views = [
+        view("a", "pledged", "d1", "polisen", "2024-01-01"),
+        view("b", "overdue", "d1", "Polisen", "2023-05-01"),
+        view("c", "done", "d2", None, None),
+    ]
+    got = overview(views, {"d1": "Malmö", "d2": "unknown (not named in text)"})
+    muni = {r["name"]: r for r in got["municipality"]}
+    assert muni["Malmö"]["total"] == 2 and muni["Malmö"]["counts"]["overdue"] == 1
+    assert muni[UNKNOWN]["counts"]["done"] == 1
+    assert [r["name"] for r in got["responsible"]] == ["Polisen", UNKNOWN]
+    assert [r["name"] for r in got["year"]] == ["2024", "2023", UNKNOWN]
+    pieces = bars(muni["Malmö"])
+    assert [k for k, _, _ in pieces] == ["pledged", "overdue"]
+    assert sum(w for _, _, w in pieces) == 100.0

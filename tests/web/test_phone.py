@@ -45,3 +45,10 @@ def test_readme_phone_screenshot_is_present() -> None:
 
     shot = REPO / "docs" / "screenshot-phone.png"
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 200_000
+
+
+def test_readme_overview_screenshot_is_present() -> None:
+    from ..conftest import REPO
+
+    shot = REPO / "docs" / "screenshot-overview.png"
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 200_000

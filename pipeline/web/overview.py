@@ -1,0 +1,73 @@
+"""Overview: how many measures have each status, per municipality, responsible body and year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pipeline.lang.slugs import fold, sort_key
+from pipeline.read.query import MeasureView
+from pipeline.web.labels import STATUS_LABELS, status_key
+
+UNKNOWN = "Okänd"
+# The start page shows the largest groups; the API gives every one.
+SHOWN = 10
+
+
+def _groups(
+    views: Iterable[MeasureView], key: Callable[[MeasureView], str | None]
+) -> list[dict[str, Any]]:
+    """One row per group: its counts by shown status, total and shares, largest first."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUS_LABELS, 0))
+    shown: dict[str, str] = {}
+    for v in views:
+        name = " ".join((key(v) or UNKNOWN).split())
+        # "polisen" and "Polisen" are one group, shown with a capital.
+        group = fold(name)
+        shown.setdefault(group, name[:1].upper() + name[1:])
+        counts[group][status_key(v)] += 1
+    rows = []
+    for group, by_status in counts.items():
+        name = shown[group]
+        total = sum(by_status.values())
+        shares = {k: round(n / total, 4) for k, n in by_status.items()}
+        rows.append({"name": name, "total": total, "counts": by_status, "shares": shares})
+    return sorted(rows, key=lambda r: (-r["total"], sort_key(r["name"])))
+
+
+def overview(views: list[MeasureView], municipality_of: dict[str, str]) -> dict[str, Any]:
+    """Counts and shares by status for each municipality, responsible body and year.
+
+    A measure belongs to the municipality of its first source document; its year is the
+    year it was first seen. Party is not given: a measure is not yet tied to who pledged it.
+    """
+
+    def municipality(v: MeasureView) -> str | None:
+        for doc_id in v.sources:
+            muni = municipality_of.get(doc_id)
+            if muni and not muni.startswith("unknown"):
+                return muni
+        return None
+
+    return {
+        "statuses": list(STATUS_LABELS),
+        "municipality": _groups(views, municipality),
+        "responsible": _groups(views, lambda v: v.responsible),
+        # Newest year first; measures from undated documents last.
+        "year": sorted(
+            _groups(views, lambda v: (v.first_seen or "")[:4] or None),
+            key=lambda r: (r["name"] == UNKNOWN, -int(r["name"]) if r["name"].isdigit() else 0),
+        ),
+    }
+
+
+def bars(row: dict[str, Any], width: float = 100.0) -> list[tuple[str, float, float]]:
+    """(status, x, width) of each status's piece of a stacked bar ``width`` wide."""
+    out, x = [], 0.0
+    for key in STATUS_LABELS:
+        w = row["shares"][key] * width
+        if w > 0:
+            out.append((key, round(x, 2), round(w, 2)))
+            x += w
+    return out

@@ -1,0 +1,26 @@
+"""The overview on the start page and at /api/overview: counts that add up, bars to look at."""
+
+from __future__ import annotations
+
+from .test_web import base, db, fetch, get_json  # noqa: F401  (fixtures)
+
+
+def test_overview_api_adds_up_to_every_measure(base: str) -> None:  # noqa: F811
+    data = get_json(f"{base}/api/overview")
+    total = get_json(f"{base}/api/measures?limit=1")["total"]
+    for group in ("municipality", "responsible", "year"):
+        rows = data[group]
+        assert sum(r["total"] for r in rows) == total, group
+        for r in rows:
+            assert sum(r["counts"].values()) == r["total"]
+            assert abs(sum(r["shares"].values()) - 1.0) < 0.01
+    spec = get_json(f"{base}/api/openapi.json")
+    assert "/api/overview" in spec["paths"]
+
+
+def test_start_page_draws_a_bar_per_group(base: str) -> None:  # noqa: F811
+    status, _, body = fetch(base + "/")
+    page = body.decode()
+    assert status == 200 and "Per kommun" in page and "Per år" in page
+    assert page.count('<svg class="bar"') >= 3
+    assert 'role="img"' in page and "<script" not in page
