@@ -9,7 +9,7 @@ from pipeline.lang.slugs import sort_key
 from pipeline.read.query import MeasureView, as_dict
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
-from pipeline.web import docs_data, labels, measures_data
+from pipeline.web import docs_data, labels, measures_data, reasons
 from pipeline.web.measures_data import PAGE_SIZE
 from pipeline.web.openapi import spec
 from pipeline.web.render import (
@@ -88,6 +88,8 @@ def measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Respo
         responsible=responsible,
         actors=sorted(actors.items(), key=lambda a: sort_key(a[1])),
         authors=docs_data.authors(store, view.sources),
+        reason=reasons.status_reason(view),
+        flag_reasons=reasons.flag_reasons(view),
     )
 
 
@@ -146,6 +148,14 @@ def _measure_json(view: MeasureView, *, full: bool) -> dict[str, Any]:
         d["shown_status"] = view.shown_status
     key = labels.status_key(view)
     d.update(status_key=key, status_label=labels.status_label(key), url=measure_url(view.id))
+    if full:
+        why = reasons.status_reason(view)
+        d["status_reason"] = {
+            "text": why.text,
+            "commitment_id": why.statement.commitment_id if why.statement else None,
+            "quote": why.statement.sentence if why.statement else None,
+            "flags": reasons.flag_reasons(view),
+        }
     for s in d.get("statements", []):
         doc_id, anchor = labels.commitment_anchor(s["commitment_id"])
         s["source_url"] = doc_url(doc_id, anchor)

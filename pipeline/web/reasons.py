@@ -1,0 +1,83 @@
+"""Why a measure has its status, in plain Swedish, with the statement the status rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.web.labels import STATUS_LABELS, doc_type_label, status_key, swedish_date
+
+
+@dataclass
+class Reason:
+    """A status's reason: one sentence, and the statement quoted for it (if any)."""
+
+    text: str
+    statement: Any = None
+
+
+# "i ett protokoll": the indefinite form each document type takes after "i".
+_ARTICLE = {"motion": "en", "interpellation": "en", "skrivelse": "en", "uppfoljning": "en"}
+
+
+def _said(s: Any) -> str:
+    """ "ett protokoll den 3 mars 2024": which kind of document said it, and when."""
+    if s.doc_type and s.doc_type != "other":
+        kind = f"{_ARTICLE.get(s.doc_type, 'ett')} {doc_type_label(s.doc_type).lower()}"
+    else:
+        kind = "ett dokument"
+    when = f" den {swedish_date(s.doc_date)}" if s.doc_date else " utan datum"
+    return f"{kind}{when}"
+
+
+def _latest(statements: list[Any], status: str | None = None) -> Any:
+    """The latest statement (with ``status``, if given); undated ones count as earliest."""
+    chosen = [s for s in statements if status is None or s.status == status]
+    return max(chosen, key=lambda s: s.doc_date or "", default=None)
+
+
+def status_reason(view: Any) -> Reason:
+    """The reason a reader can check for the badge ``view`` shows, and its evidence."""
+    key = status_key(view)
+    label = STATUS_LABELS[key]
+    statements = list(getattr(view, "statements", []) or [])
+    if key == "overdue":
+        dated = [s for s in statements if s.deadline_end == view.due] or statements
+        s = _latest(dated)
+        text = (
+            f"{label}: sista datum {swedish_date(view.due)} har passerat och inget senare "
+            "dokument säger att åtgärden är genomförd eller avbruten."
+        )
+        return Reason(text + (f" Tidsgränsen kommer från {_said(s)}:" if s else ""), s)
+    s = _latest(statements, view.status) or _latest(statements)
+    if s is None:
+        return Reason(f"{label}: inga uttalanden finns sparade om åtgärden.")
+    texts = {
+        "proposed": "åtgärden har föreslagits men inget beslut eller löfte har setts; senast i",
+        "pledged": "åtgärden har utlovats och inget senare dokument säger hur det har gått; i",
+        "in_progress": "det senaste uttalandet säger att arbetet pågår; i",
+        "done": "ett uttalande säger att åtgärden är genomförd; i",
+        "cancelled": "ett uttalande säger att åtgärden har avbrutits eller inte blir av; i",
+    }
+    lead = texts.get(key, "så säger det senaste uttalandet; i")
+    text = f"{label}: {lead} {_said(s)}:"
+    if view.due and key in ("proposed", "pledged", "in_progress"):
+        text = text[:-1] + f", med sista datum {swedish_date(view.due)}:"
+    return Reason(text, s)
+
+
+def flag_reasons(view: Any) -> list[str]:
+    """Plain-Swedish reasons for the flags beside the badge: not assessed, stalled, motion."""
+    out = []
+    if getattr(view, "assessment", None) == "not_assessed" and status_key(view) != "not_assessed":
+        n = len(getattr(view, "statements", []) or [])
+        out.append(
+            "Ej bedömd: bara "
+            + ("det första uttalandet" if n <= 1 else f"{n} uttalanden från samma tillfälle")
+            + " finns; inget senare dokument följer upp åtgärden."
+        )
+    if getattr(view, "assessment", None) == "stalled":
+        out.append("Står still: en uppföljning säger att inget har hänt (påbörjats, avvaktar).")
+    if getattr(view, "motion_flag", False):
+        out.append("Motionen har inte besvarats inom ett år (kommunallagen 5 kap. 35 §).")
+    return out

@@ -1,0 +1,62 @@
+"""Every status and flag has a reason in plain Swedish, with the statement it rests on."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from urllib.parse import quote
+
+from pipeline.web.labels import STATUS_LABELS
+from pipeline.web.reasons import flag_reasons, status_reason
+
+from .test_web import base, db, fetch, get_json  # noqa: F401  (fixtures)
+
+
+def _s(status: str, date: str | None, deadline: str | None = None) -> SimpleNamespace:
+    return SimpleNamespace(
+        commitment_id=f"commitment:d:{status}",
+        status=status,
+        doc_date=date,
+        doc_type="protokoll",
+        sentence=f"Nämnden {status}.",
+        deadline_end=deadline,
+    )
+
+
+def _view(status: str, statements: list[SimpleNamespace], **kw: object) -> SimpleNamespace:
+    fields = {"status": status, "shown_status": status, "due": None, "assessment": "assessed"}
+    return SimpleNamespace(**{**fields, "statements": statements, **kw})
+
+
+def test_every_status_gets_a_reason_naming_it() -> None:
+    for key in STATUS_LABELS:
+        if key in ("overdue", "not_assessed"):
+            continue
+        why = status_reason(_view(key, [_s("proposed", "2020-01-01"), _s(key, "2022-03-04")]))
+        assert why.text.startswith(STATUS_LABELS[key] + ":")
+        assert why.statement.status == key and "4 mars 2022" in why.text
+
+
+def test_overdue_quotes_the_statement_that_set_the_deadline() -> None:
+    pledge = _s("pledged", "2023-11-22", deadline="2024-12-31")
+    later = _s("pledged", "2024-02-01")
+    view = _view("pledged", [pledge, later], shown_status="overdue", due="2024-12-31")
+    why = status_reason(view)
+    assert why.text.startswith("Försenad: sista datum 31 december 2024 har passerat")
+    assert why.statement is pledge and "22 november 2023" in why.text
+
+
+def test_flags_have_reasons() -> None:
+    view = _view("pledged", [_s("pledged", None)], assessment="not_assessed", motion_flag=True)
+    got = flag_reasons(view)
+    assert got[0].startswith("Ej bedömd:") and "kommunallagen" in got[1]
+    assert "utan datum" in status_reason(view).text
+
+
+def test_measure_page_and_json_give_the_reason(base: str) -> None:  # noqa: F811
+    plan = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"][0]
+    full = get_json(base + "/api" + plan["url"])
+    why = full["status_reason"]
+    assert why["text"].startswith("Försenad: sista datum 31 december 2024 har passerat")
+    assert "handlingsplan" in why["quote"]
+    _, _, body = fetch(base + plan["url"])
+    assert "Försenad: sista datum 31 december 2024 har passerat" in body.decode()
