@@ -20,12 +20,19 @@ def main(argv: list[str] | None = None) -> int:
         # Through the environment, so that spawned workers see it too.
         os.environ["LOFTE_VERBOSE"] = "1"
     try:
-        return int(COMMANDS[args.command](args))
+        code = int(COMMANDS[args.command](args))
+        sys.stdout.flush()  # here, so a closed pipe is caught below and not at exit
+        return code
     except LofteError as exc:
         print(exc.one_line(), file=sys.stderr)
         return int(ExitCode.STORE if exc.code in _STORE_CODES else ExitCode.USAGE)
     except KeyboardInterrupt:
         return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`lofte status | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return int(ExitCode.OK)
 
 
 if __name__ == "__main__":

@@ -69,12 +69,13 @@ def table(
 def print_measure(v: Any) -> None:
     """One measure's status line, then each statement with its date, quote and why it joined."""
     print(f"{v.label}  [{v.id}]")
+    # The words of `lofte status`: the status as stated, and OVERDUE etc. as flags beside it.
     print(
-        f"  status: {v.shown_status}   due: {v.due or '-'}   "
-        f"assessment: {v.assessment.replace('_', ' ')}   responsible: {v.responsible or '-'}"
+        f"  status: {v.status}   due: {v.due or '-'}   flags: {flags(v) or '-'}   "
+        f"responsible: {v.responsible or '-'}"
     )
     if v.motion_flag:
-        print("  flag: motion without a decision one year after it was filed (KL 5 kap. 35 §)")
+        print("  motion >1 yr undecided: no decision a year after it was filed (KL 5 kap. 35 §)")
     for s in v.statements:
         page = f"p.{s.page}" if s.page else "p.?"
         stalled = "  (reports no progress)" if s.stalled else ""

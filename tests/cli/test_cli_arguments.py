@@ -42,3 +42,35 @@ def test_an_empty_file_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["status", "plan", "--db", str(empty)]) == 3
     err = capsys.readouterr().err
     assert "E020" in err and "tom.db" in err and "Traceback" not in err
+
+
+def test_show_and_status_speak_one_vocabulary_and_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from ..conftest import REPO, SEEDS
+
+    db = tmp_path / "s.db"
+    lofte = [sys.executable, "-m", "pipeline.cli.main"]
+    subprocess.run(
+        [*lofte, "ingest", str(SEEDS), "--db", str(db), "--jobs", "1", "--no-progress"],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+    )
+    show = subprocess.run(
+        [*lofte, "show", "fältarbete", "--db", str(db), "--as-of", "2025-06-01"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert "status: pledged   due: 2024-12-31   flags: OVERDUE, not assessed" in show.stdout
+    # `lofte show ... | head -1`: the reader leaves after one line.
+    piped = subprocess.run(
+        " ".join([*lofte, "show", "a", "--db", str(db)]) + " | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert "Traceback" not in piped.stderr and "BrokenPipe" not in piped.stderr
