@@ -59,6 +59,8 @@ class WebApp:
                 (r"/", pages.index),
                 (r"/measures", pages.measures),
                 (r"/measures/(?P<id>[^/]+)", pages.measure),
+                (r"/measures/(?P<id>[^/]+)/feed\.atom", pages.measure_feed),
+                (r"/feed\.atom", pages.feed),
                 (r"/documents", pages.document_list),
                 (r"/documents/(?P<id>[^/]+)", pages.document),
                 (r"/actors/(?P<id>[^/]+)", pages.actor),

@@ -93,6 +93,19 @@ def list_measures(
     return page, total
 
 
+def feed_measures(
+    store: Store, f: Filters, as_of: date, organs: dict[str, list[str]]
+) -> list[MeasureView]:
+    """The measures a feed follows: the list's filters, with their statements."""
+    views, _ = list_measures(
+        store, Filters(f.q, f.status, f.actor, f.organ, f.year, 500), as_of, organs
+    )
+    by_id = query.statements_for(store, [v.id for v in views])
+    for v in views:
+        v.statements = by_id.get(v.id, [])
+    return views
+
+
 def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str, Any]:
     """Start-page counts by status, recently overdue measures and the filters' choices.
 

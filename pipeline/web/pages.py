@@ -10,6 +10,7 @@ from pipeline.read.query import MeasureView, as_dict
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
 from pipeline.web import docs_data, labels, measures_data, reasons
+from pipeline.web.feed import atom
 from pipeline.web.measures_data import PAGE_SIZE
 from pipeline.web.openapi import spec
 from pipeline.web.render import (
@@ -17,6 +18,7 @@ from pipeline.web.render import (
     doc_url,
     marked_text,
     measure_url,
+    query_string,
     render,
 )
 from pipeline.web.render import (
@@ -176,6 +178,28 @@ def api_measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
             "offset": f.offset,
             "items": [_measure_json(v, full=False) for v in views],
         }
+    )
+
+
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+
+
+def feed(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+    """Atom feed of status changes of the measures matching the list's filters."""
+    f = parse_filters(params, api=False)
+    views = measures_data.feed_measures(store, f, app.as_of(), app.organs(store) if f.organ else {})
+    asked = ", ".join(f"{k}={v}" for k, v in params.items() if k != "page" and v)
+    title = "Löftesgrafen: statusändringar" + (f" ({asked})" if asked else "")
+    href = "/feed.atom" + query_string(params, page=None)
+    return Response(atom(title, href, views, app.as_of()), ATOM_TYPE)
+
+
+def measure_feed(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+    """Atom feed of one measure's status changes."""
+    view = _measure_or_404(app, store, id)
+    title = f"Löftesgrafen: {view.label}"
+    return Response(
+        atom(title, measure_url(view.id) + "/feed.atom", [view], app.as_of()), ATOM_TYPE
     )
 
 
