@@ -77,12 +77,11 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
 
 @exporter("gexf", ".gexf")
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
-    """Dynamic GEXF: nodes carry ISO start dates so Gephi's timeline can play the graph."""
+    """Dynamic GEXF: start dates on nodes and edges, measure status over time, real labels."""
+    from pipeline.graph.gexf import make_dynamic
+
     h = flat(g)
-    for _n, d in h.nodes(data=True):
-        when = d.get("date") or d.get("first_seen")
-        if when:
-            d["start"] = str(when)
+    make_dynamic(h)
     nx.write_gexf(h, path)
 
 

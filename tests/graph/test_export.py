@@ -121,3 +121,27 @@ def test_neo4j_export_ships_its_import_command_and_relative_sources(tmp_path: Pa
     assert args[:4] == ["database", "import", "full", "lofte"]
     named = {a.split("=", 1)[1] for a in args if a.startswith(("--nodes=", "--relationships="))}
     assert named == {f.name for f in neo.glob("*.csv")}
+
+
+def test_gexf_plays_the_history_on_gephis_timeline(tmp_path: Path) -> None:
+    g = _graph()
+    g.nodes["commitment:a:0"]["status"] = "pledged"
+    g.add_node("doc:b", kind="document", date="2025-02-10", title="Verksamhetsberättelse 2024")
+    g.add_node("commitment:b:0", kind="commitment", sentence="Planen är klar.", status="done")
+    g.add_edge("doc:b", "commitment:b:0", key="contains", kind="contains")
+    g.add_edge("commitment:b:0", "measure:plan", key="concerns", kind="concerns", reason="x")
+    text = export(g, "gexf", tmp_path / "g.gexf").read_text(encoding="utf-8")
+    x = nx.read_gexf(tmp_path / "g.gexf")
+    # Every node that a dated document brings in starts then, and so does every edge.
+    assert x.nodes["commitment:b:0"]["start"] == "2025-02-10"
+    assert x.nodes["actor:per-x"]["start"] == "2023-11-22"
+    assert all("start" in d for _, _, d in x.edges(data=True))
+    # The measure's status changes on the timeline: pledged, then done.
+    # (networkx reads an open end back as the string 'None', so the XML is checked.)
+    assert 'value="pledged" start="2023-11-22" end="2025-02-10"' in text
+    assert 'value="done" start="2025-02-10" />' in text
+    assert [v for v, _, _ in x.nodes["measure:plan"]["status"]] == ["pledged", "done"]
+    # People read titles and names, not ids.
+    assert x.nodes["doc:b"]["label"] == "Verksamhetsberättelse 2024"
+    assert x.nodes["actor:per-x"]["label"] == "Åsa Öberg"
+    assert 'mode="dynamic"' in text
