@@ -95,6 +95,9 @@ def test_measures_are_typed_sorted_and_judged_as_of(corpus: pipeline.Corpus) -> 
     assert m.label.tolist() == sorted(m.label, key=sort_key)
     plan = m[m.label == PLAN].iloc[0]
     assert plan.overdue and plan.shown_status == "overdue" and plan.status == "pledged"
+    # A list to iterate, not a string to split; the municipality has its own column.
+    assert plan.sources == ["svar_interpellation_ojanne_2023"]
+    assert "municipality" in m.columns
     for as_of in (date(2024, 6, 1), pd.Timestamp("2024-06-01"), "2024-06-01"):
         early = corpus.measures(as_of=as_of, query="fältarbetet")
         assert not early[early.label == PLAN].overdue.any()

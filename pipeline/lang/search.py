@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,22 +86,17 @@ def phrase(term: str) -> str:
     return _phrase(term)
 
 
-@functools.cache
-def _function_words() -> frozenset[str]:
-    from pipeline.lexicon.words import stopwords
-
-    return frozenset(fold(w) for w in stopwords("search_part"))
-
-
-def split_compounds(hits: Callable[[list[str]], bool], query: str) -> dict[str, tuple[str, str]]:
+def split_compounds(
+    hits: Callable[[list[str]], bool], query: str, function_words: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, str]]:
     """Compounds of the query that occur only split: 'fältarbetsplan' -> 'faltarbet', 'plan'.
 
     ``hits(parts)`` says whether some indexed measure has every part. A word that the
     index finds as it is stays whole. Otherwise the longest head whose head and tail both
-    occur wins; a linking -s- is dropped from the head.
+    occur wins; a linking -s- is dropped from the head. No part may be one of the folded
+    ``function_words``.
     """
     out: dict[str, tuple[str, str]] = {}
-    function_words = _function_words()
     for word in _WORD.findall(query):
         w = stem(word)
         if len(w) < 2 * MIN_PART or hits([w]):

@@ -20,7 +20,8 @@ MEASURE_COLUMNS: dict[str, str] = {
     "statements": F.INT,
     "documents": F.INT,
     "responsible": F.STRING,
-    "sources": F.STRING,
+    "municipality": F.STRING,
+    "sources": F.LIST,
 }
 
 COMMITMENT_COLUMNS: dict[str, str] = {

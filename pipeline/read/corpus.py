@@ -45,6 +45,11 @@ AsOf = str | date | datetime | None
 _EDGE_COUNTS = {"authored_by": "authored", "addressed_to": "addressed", "mentions": "mentioned"}
 
 
+def _placed(municipality: str | None) -> bool:
+    """Whether a source list names the municipality ("unknown (…)" names none)."""
+    return bool(municipality) and not str(municipality).startswith("unknown")
+
+
 class Corpus:
     """A store opened read-only; use :func:`pipeline.open` to get one.
 
@@ -94,13 +99,15 @@ class Corpus:
             Columns: id: string, label: string, status: category (latest evidence),
             shown_status: category (``overdue`` wins), overdue: bool, due: datetime64[ns],
             first_seen: datetime64[ns], last_seen: datetime64[ns], statements: Int64,
-            documents: Int64, responsible: string, sources: string (doc ids joined by "; "),
+            documents: Int64, responsible: string, municipality: string (of the first
+            source the source list places), sources: list of doc ids (oldest first),
             then any further per-measure fields the read side provides (such as
             assessment: category and motion_flag: bool).
         """
         from pipeline.read.query import find_measures
 
         views = find_measures(self.store, query, as_of=F.as_date(as_of), status=status)
+        places = {d["doc_id"]: d["municipality"] for d in self.store.documents()}
         rows = []
         for v in views:
             row = {f.name: getattr(v, f.name) for f in dataclasses.fields(v)}
@@ -108,7 +115,8 @@ class Corpus:
                 shown_status=v.shown_status,
                 statements=len(v.statements) or getattr(v, "statement_count", 0),
                 documents=len(v.sources),
-                sources=F.joined(v.sources),
+                municipality=next((places[d] for d in v.sources if _placed(places.get(d))), None),
+                sources=list(v.sources),
             )
             rows.append(row)
         return F.frame(rows, _with_extras(MEASURE_COLUMNS, rows, {"statement_count"}))

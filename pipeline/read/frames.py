@@ -27,6 +27,8 @@ SHOWN_STATUS = "shown_status"
 DOC_TYPE = "doc_type"
 ACTOR_KIND = "actor_kind"
 CATEGORY = "category"
+# A Python list per cell (e.g. a measure's source documents): iterate it, never split it.
+LIST = "object"
 
 _VOCAB: dict[str, tuple[str, ...]] = {
     STATUS: STATUSES,

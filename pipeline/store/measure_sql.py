@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -63,7 +64,15 @@ def expression(store: Store, query: str | None) -> Expression:
         sql = " INTERSECT ".join(WORD_SQL.format(param="?") for _ in parts) + " LIMIT 1"
         return store.conn.execute(sql, [phrase(p) for p in parts]).fetchone() is not None
 
-    return match_expression(query, split_compounds(hits, query))
+    return match_expression(query, split_compounds(hits, query, _function_words()))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Folded words a compound split never takes as a part ('inte', 'och', ...)."""
+    from pipeline.lexicon.words import stopwords
+
+    return frozenset(fold(w) for w in stopwords("search_part"))
 
 
 def rows(store: Store, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:
