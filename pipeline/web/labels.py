@@ -134,3 +134,13 @@ def commitment_anchor(commitment_id: str) -> tuple[str, str]:
     body = commitment_id.split(":", 1)[-1]
     doc_id, _, n = body.rpartition(":")
     return doc_id, f"c-{n}"
+
+
+def doc_name(meta: dict[str, dict[str, Any]], doc_id: str) -> str:
+    """What a reader sees for a document: its title, else its file name made readable."""
+    title = " ".join(str((meta.get(doc_id) or {}).get("title") or "").split())
+    if title:
+        return title
+    words = doc_id.replace("_", " ").replace("-", " ").split()
+    text = " ".join(words) or doc_id
+    return text[:1].upper() + text[1:]

@@ -81,6 +81,7 @@ def environment() -> Environment:
         status_key=labels.status_key,
         reason_parts=labels.reason_parts,
         commitment_anchor=labels.commitment_anchor,
+        doc_name=labels.doc_name,
         bars=overview.bars,
         SHOWN_GROUPS=overview.SHOWN,
     )

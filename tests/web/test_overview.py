@@ -24,3 +24,14 @@ def test_start_page_draws_a_bar_per_group(base: str) -> None:  # noqa: F811
     assert status == 200 and "Per kommun" in page and "Per år" in page
     assert page.count('<svg class="bar"') >= 3
     assert 'role="img"' in page and "<script" not in page
+
+
+def test_lists_name_documents_by_title_not_file_id(base: str) -> None:  # noqa: F811
+    from pipeline.web.labels import doc_name
+
+    assert doc_name({}, "svar_interpellation_ojanne_2023") == "Svar interpellation ojanne 2023"
+    assert doc_name({"d": {"title": " Motion om  lekplatser "}}, "d") == "Motion om lekplatser"
+    _, _, body = fetch(base + "/measures?q=f%C3%A4ltarbete")
+    page = body.decode()
+    assert ">svar_interpellation_ojanne_2023<" not in page
+    assert "Svar interpellation ojanne 2023" in page
