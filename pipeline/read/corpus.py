@@ -45,11 +45,6 @@ AsOf = str | date | datetime | None
 _EDGE_COUNTS = {"authored_by": "authored", "addressed_to": "addressed", "mentions": "mentioned"}
 
 
-def _placed(municipality: str | None) -> bool:
-    """Whether a source list names the municipality ("unknown (…)" names none)."""
-    return bool(municipality) and not str(municipality).startswith("unknown")
-
-
 class Corpus:
     """A store opened read-only; use :func:`pipeline.open` to get one.
 
@@ -107,7 +102,7 @@ class Corpus:
         from pipeline.read.query import find_measures
 
         views = find_measures(self.store, query, as_of=F.as_date(as_of), status=status)
-        places = {d["doc_id"]: d["municipality"] for d in self.store.documents()}
+        places = documents_sql.municipalities(self.store)
         rows = []
         for v in views:
             row = {f.name: getattr(v, f.name) for f in dataclasses.fields(v)}
@@ -115,7 +110,7 @@ class Corpus:
                 shown_status=v.shown_status,
                 statements=len(v.statements) or getattr(v, "statement_count", 0),
                 documents=len(v.sources),
-                municipality=next((places[d] for d in v.sources if _placed(places.get(d))), None),
+                municipality=next((places[d] for d in v.sources if d in places), None),
                 sources=list(v.sources),
             )
             rows.append(row)

@@ -65,13 +65,21 @@ def document_row(store: Store, doc_id: str) -> sqlite3.Row | None:
 def document_meta(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Title, date and type of each of these documents that is stored."""
     out = {}
-    for d in doc_ids:
-        row = store.conn.execute(
-            "SELECT doc_id, title, date, doc_type FROM documents WHERE doc_id = ?", (d,)
-        ).fetchone()
-        if row is not None:
-            out[d] = dict(row)
+    for chunk, marks in id_chunks(list(dict.fromkeys(doc_ids))):
+        sql = f"SELECT doc_id, title, date, doc_type FROM documents WHERE doc_id IN ({marks})"
+        out.update({row["doc_id"]: dict(row) for row in store.conn.execute(sql, chunk)})
     return out
+
+
+def known_municipality(value: str | None) -> str | None:
+    """A source list's municipality, or None for a blank or "unknown (not named in text)"."""
+    return value if value and not str(value).startswith("unknown") else None
+
+
+def municipalities(store: Store) -> dict[str, str]:
+    """doc_id -> the municipality its source list names, for documents that have one."""
+    rows = store.conn.execute("SELECT doc_id, municipality FROM documents")
+    return {d: m for d, m in rows if known_municipality(m)}
 
 
 def document_commitments(store: Store, doc_id: str) -> list[dict[str, Any]]:

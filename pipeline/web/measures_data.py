@@ -133,7 +133,7 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
             seen.setdefault(fold(n), n)
     top = sorted(actors, key=lambda a: -actors[a])[:300]
     stored = documents_sql.counts(store)
-    munis = dict(store.conn.execute("SELECT doc_id, municipality FROM documents").fetchall())
+    munis = documents_sql.municipalities(store)
     return {
         "counts": counts,
         "overdue": overdue[::-1][:5],

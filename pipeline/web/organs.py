@@ -10,6 +10,7 @@ from pipeline.lang.slugs import fold, sort_key
 from pipeline.lexicon.words import stopwords
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
+from pipeline.store.documents import known_municipality
 
 # Organisations named with one of these are councils, boards and their offices.
 ORGAN_WORDS = ("namnd", "stadsdel", "kommunstyrelse", "fullmaktige", "forvaltning")
@@ -51,7 +52,7 @@ def organ_index(store: Store) -> dict[str, list[str]]:
     "Skärholmens stadsdelsnämnd"): streets, towns and "Sverige" are not units to filter by.
     A name every municipality uses gets its municipality: "Kommunstyrelsen, Danderyd".
     """
-    munis = dict(store.conn.execute("SELECT doc_id, municipality FROM documents").fetchall())
+    munis = documents_sql.municipalities(store)
     organs: dict[str, set[str]] = defaultdict(set)
     places: dict[str, set[str]] = defaultdict(set)
     for doc_id, st, ex in documents_sql.structures_and_actors(store):
@@ -83,8 +84,8 @@ def _named(
             low = fold(n)
             if low.endswith("s") and low[:-1] in every:
                 n, low = n[:-1], low[:-1]  # "Socialnämndens" is Socialnämnden's
-            muni = munis.get(doc_id)
-            if muni and not fold(muni).startswith("unknown") and _is_generic(low, district_of):
+            muni = known_municipality(munis.get(doc_id))
+            if muni and _is_generic(low, district_of):
                 n, low = f"{n}, {muni}", f"{low}, {fold(muni)}"
             names.setdefault(low, n)
         for p in places.get(doc_id, ()):

@@ -8,6 +8,7 @@ from typing import Any
 
 from pipeline.lang.slugs import fold, sort_key
 from pipeline.read.query import MeasureView
+from pipeline.store.documents import known_municipality
 from pipeline.web.labels import STATUS_LABELS, status_key
 
 UNKNOWN = "Okänd"
@@ -45,8 +46,8 @@ def overview(views: list[MeasureView], municipality_of: dict[str, str]) -> dict[
 
     def municipality(v: MeasureView) -> str | None:
         for doc_id in v.sources:
-            muni = municipality_of.get(doc_id)
-            if muni and not muni.startswith("unknown"):
+            muni = known_municipality(municipality_of.get(doc_id))
+            if muni:
                 return muni
         return None
 
