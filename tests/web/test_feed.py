@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 from pipeline.web.feed import ATOM, changes
 
-from .test_web import base, db, fetch, get_json  # noqa: F401  (fixtures)
+from .helpers import fetch, get_json
 
 NS = {"a": ATOM}
 
@@ -28,7 +28,7 @@ def test_only_changes_of_status_are_entries() -> None:
     assert got == [("pledged", None), ("done", "pledged")]
 
 
-def test_feeds_are_atom_and_linked_from_the_pages(base: str) -> None:  # noqa: F811
+def test_feeds_are_atom_and_linked_from_the_pages(base: str) -> None:
     plan = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"][0]
     status, headers, body = fetch(f"{base}{plan['url']}/feed.atom")
     assert status == 200 and headers["Content-Type"].startswith("application/atom+xml")

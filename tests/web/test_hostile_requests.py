@@ -13,7 +13,7 @@ from pipeline.run.executors import SerialExecutor
 from pipeline.run.runner import run
 from pipeline.store.core import Store
 
-from .test_web import fetch, get_json, serving
+from .helpers import fetch, get_json, serving
 
 TEXT = "Stadsdelsnämnden ska ta fram en handlingsplan för trygga skolvägar under år 2025.\n"
 # File names that broke links when they became document ids as they were.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .test_web import base, db, fetch, get_json  # noqa: F401  (fixtures)
+from .helpers import fetch, get_json
 
 
-def test_overview_api_adds_up_to_every_measure(base: str) -> None:  # noqa: F811
+def test_overview_api_adds_up_to_every_measure(base: str) -> None:
     data = get_json(f"{base}/api/overview")
     total = get_json(f"{base}/api/measures?limit=1")["total"]
     for group in ("municipality", "responsible", "year"):
@@ -18,7 +18,7 @@ def test_overview_api_adds_up_to_every_measure(base: str) -> None:  # noqa: F811
     assert "/api/overview" in spec["paths"]
 
 
-def test_start_page_draws_a_bar_per_group(base: str) -> None:  # noqa: F811
+def test_start_page_draws_a_bar_per_group(base: str) -> None:
     status, _, body = fetch(base + "/")
     page = body.decode()
     assert status == 200 and "Per kommun" in page and "Per år" in page
@@ -26,7 +26,7 @@ def test_start_page_draws_a_bar_per_group(base: str) -> None:  # noqa: F811
     assert 'role="img"' in page and "<script" not in page
 
 
-def test_lists_name_documents_by_title_not_file_id(base: str) -> None:  # noqa: F811
+def test_lists_name_documents_by_title_not_file_id(base: str) -> None:
     from pipeline.web.labels import doc_name
 
     assert doc_name({}, "svar_interpellation_ojanne_2023") == "Svar interpellation ojanne 2023"

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .test_web import _shot, base, browser, db, get_json  # noqa: F401  (fixtures)
+from .helpers import _shot, get_json
 
 PHONE = {"width": 390, "height": 844}
 
@@ -26,7 +26,7 @@ def _pages(url: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_no_page_scrolls_sideways_at_390_px(base: str, browser: Any) -> None:  # noqa: F811
+def test_no_page_scrolls_sideways_at_390_px(base: str, browser: Any) -> None:
     page = browser.new_page(viewport=PHONE, java_script_enabled=False)
     wide = {}
     for path in _pages(base):

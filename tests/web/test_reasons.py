@@ -8,7 +8,7 @@ from urllib.parse import quote
 from pipeline.web.labels import STATUS_LABELS
 from pipeline.web.reasons import flag_reasons, status_reason
 
-from .test_web import base, db, fetch, get_json  # noqa: F401  (fixtures)
+from .helpers import fetch, get_json
 
 
 def _s(status: str, date: str | None, deadline: str | None = None) -> SimpleNamespace:
@@ -52,7 +52,7 @@ def test_flags_have_reasons() -> None:
     assert "utan datum" in status_reason(view).text
 
 
-def test_measure_page_and_json_give_the_reason(base: str) -> None:  # noqa: F811
+def test_measure_page_and_json_give_the_reason(base: str) -> None:
     plan = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"][0]
     full = get_json(base + "/api" + plan["url"])
     why = full["status_reason"]

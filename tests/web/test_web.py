@@ -6,14 +6,7 @@ cleanly when either is missing. Screenshots go to test-output/screenshots/.
 
 from __future__ import annotations
 
-import json
 import re
-import threading
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -27,88 +20,11 @@ from pipeline.read.query import find_measures
 from pipeline.run.executors import SerialExecutor
 from pipeline.run.runner import run
 from pipeline.store.core import Store
-from pipeline.web import is_local, make_server, measures_data, url_of
+from pipeline.web import is_local, make_server, measures_data
 from pipeline.web.labels import STATUS_LABELS
 
 from ..conftest import REPO, SEEDS
-
-AS_OF = date(2025, 6, 1)
-SHOTS = REPO / "test-output" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-HOSTILE = """Skrivelse om trygghet <script>alert(1)</script> i stadsdelen
-
-Till socialnämnden
-
-"><img src=x onerror=alert(2)> Detta är ett test av hur texten visas.
-
-Stadsdelsförvaltningen ska ta fram en handlingsplan för trygga skolvägar \
-<script>alert(3)</script> under år 2025.
-
-Stockholm den 3 mars 2024
-
-Anna Andersson (S)
-"""
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store of the five seeds plus one hostile document."""
-    tmp = tmp_path_factory.mktemp("web")
-    hostile = tmp / "in" / "fientlig_skrivelse.txt"
-    hostile.parent.mkdir()
-    hostile.write_text(HOSTILE, encoding="utf-8")
-    path = tmp / "web.db"
-    with Store(path) as store:
-        report = run([SEEDS, hostile.parent], store, SerialExecutor(), on_error=lambda _: None)
-    assert report.failed == 0
-    return path
-
-
-@contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """Base URL of a server over ``db`` on an ephemeral loopback port, for the block."""
-    server = make_server(db, "127.0.0.1", 0, as_of=AS_OF, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield url_of(server)
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def base(db: Path) -> Iterator[str]:
-    """Base URL of a server on an ephemeral loopback port."""
-    with serving(db) as url:
-        yield url
-
-
-def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    """Status, headers and body, without raising on 4xx."""
-    req = urllib.request.Request(url, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status, dict(r.headers), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
-
-
-def get_json(url: str) -> Any:
-    status, headers, body = fetch(url)
-    assert status == 200, body
-    assert headers["Content-Type"].startswith("application/json")
-    return json.loads(body)
-
-
-def field_work(base: str) -> dict[str, Any]:
-    items = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"]
-    plan = [m for m in items if "handlingsplan" in m["label"]]
-    assert len(plan) == 1, [m["label"] for m in items]
-    return dict(plan[0])
-
-
-# -- JSON API -----------------------------------------------------------------------------------
+from .helpers import AS_OF, _shot, fetch, field_work, get_json, serving
 
 
 def test_search_finds_the_field_work_plan_overdue_with_due_date(base: str) -> None:
@@ -333,44 +249,6 @@ def test_pages_pass_basic_accessibility_checks(base: str) -> None:
 
 
 # -- a real browser ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless Debian Chromium driven by Playwright (never downloads a browser)."""
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
-
-
-def _shot(page: Any, name: str, *, to_content: bool = False) -> None:
-    """A screenshot of the viewport, or of the header and content only (no empty space)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    clip = None
-    if to_content:
-        box = page.locator("main").bounding_box()
-        clip = {
-            "x": 0,
-            "y": 0,
-            "width": page.viewport_size["width"],
-            "height": box["y"] + box["height"],
-        }
-    page.screenshot(path=str(SHOTS / f"{name}.png"), clip=clip)
 
 
 def test_browser_search_open_plan_and_follow_source(base: str, browser: Any) -> None:
