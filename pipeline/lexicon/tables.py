@@ -1,7 +1,8 @@
-"""The one reader of tagged tables: `key<TAB>tag,tag` lines, grouped as tag -> keys."""
+"""The one reader of data tables: tagged keys, key-value pairs and regex patterns by kind."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -40,3 +41,17 @@ def read_pairs(path: Path) -> dict[str, str]:
         key, value = line.split("\t")[:2]
         out.setdefault(key, value)
     return out
+
+
+def read_patterns(path: Path, kinds: Collection[str]) -> dict[str, re.Pattern[str]]:
+    """``kind<TAB>regex`` lines as one case-insensitive alternation per kind."""
+    parts: dict[str, list[str]] = {k: [] for k in kinds}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, rx = line.split("\t")
+        if kind not in parts:
+            raise ValueError(f"{path.name}: unknown kind {kind!r}")
+        parts[kind].append(f"(?:{rx})")
+    # A kind with no rows matches nothing ((?!) never matches), so callers need no None case.
+    return {k: re.compile("|".join(v) or "(?!)", re.IGNORECASE) for k, v in parts.items()}
