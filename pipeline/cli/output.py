@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.lexicon.wording import group, word
+from pipeline.store.documents import known_municipality
 
 # The status table's columns, and how wide a cell may grow before it is cut.
 TABLE_COLUMNS = ["label", "status", "due", "flags", "sources"]
@@ -119,7 +120,9 @@ def _print_statement(s: Any, lang: str) -> None:
     stalled = "  " + word("cli.no_progress", lang) if s.stalled else ""
     status = status_word(s.status, lang)
     print(f"  {s.doc_date or '????-??-??'}  {status:<11} {s.doc_id} {page}{stalled}")
-    where = f" ({s.municipality})" if s.municipality else ""
+    # The web's rule: a source list's "unknown (not named in text)" is no municipality.
+    muni = known_municipality(s.municipality)
+    where = f" ({muni})" if muni else ""
     if s.doc_title or where:
         print(f"      {word('cli.document', lang)}: {s.doc_title or s.doc_id}{where}")
     if s.doc_url:
