@@ -12,6 +12,7 @@ from pipeline import paths
 from pipeline.extract.measure_phrase import trim_edges
 from pipeline.extract.noun_phrases import CREATIVE, NOMINAL
 from pipeline.lang import postag
+from pipeline.lexicon.measure_names import unusable
 
 _TOKEN = re.compile(r"[\wåäöÅÄÖé/%-]+")
 # Longest span tried, and the window around the cue it is looked for in: gold measures are
@@ -243,12 +244,18 @@ class SpanRanker:
         item: int = 0,
         deadline: str = "",
     ) -> str:
-        """The best-ranked measure of ``sentence`` (the rule's reading if nothing is found)."""
+        """The best-ranked measure of ``sentence`` that can name one (lexicon/measure_names.py).
+
+        The best-ranked span of all when none can; the rule's reading if nothing is found.
+        """
         cands = candidates(sentence, cue_start, cue_end, family, rule, item, deadline)
         if not cands:
             return rule
-        best = max(cands, key=self.score)
-        return trim_edges(best.text.strip(" ,.:;")) or rule
+        ranked = [
+            trim_edges(c.text.strip(" ,.:;")) for c in sorted(cands, key=self.score, reverse=True)
+        ]
+        named = next((t for t in ranked if t and unusable(t) is None), None)
+        return named or ranked[0] or rule
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the weights as JSON (sorted, so a retrain on the same data gives the same file)."""

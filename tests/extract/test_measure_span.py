@@ -10,6 +10,7 @@ import pytest
 from pipeline.extract import measure_phrase, measure_span
 from pipeline.extract.status import find_cues, main_cue
 from pipeline.lang import postag
+from pipeline.lexicon.measure_names import unusable
 
 SENTENCE = "Kommunen ska senast 2026 bygga 2.500 nya bostäder i centrum och de ska vara billiga."
 
@@ -115,3 +116,11 @@ def test_a_measure_opening_on_its_passive_verb_gets_its_subject(
     if postag.load() is None:
         pytest.skip("no tagger model")
     assert measure_phrase.with_subject(measure, sentence) == expected
+
+
+def test_the_ranker_passes_over_a_span_that_names_no_measure(ranker: None) -> None:
+    cue = main_cue(find_cues(SENTENCE, "other"))
+    rule_first = measure_span.SpanRanker({"weights": {"cand=rule": 9.0}})
+    pick = rule_first.choose(SENTENCE, cue.start, cue.end, cue.family, "Förslaget")
+    assert pick != "Förslaget"
+    assert unusable(pick) is None
