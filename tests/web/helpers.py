@@ -9,6 +9,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from email.message import Message
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -48,14 +49,14 @@ def serving(db: Path) -> Iterator[str]:
         server.server_close()
 
 
-def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    """Status, headers and body, without raising on 4xx."""
+def fetch(url: str, method: str = "GET") -> tuple[int, Message, bytes]:
+    """Status, headers (names case-blind, as in HTTP) and body, without raising on 4xx."""
     req = urllib.request.Request(url, method=method)
     try:
         with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status, dict(r.headers), r.read()
+            return r.status, r.headers, r.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, e.headers, e.read()
 
 
 def get_json(url: str) -> Any:
