@@ -37,9 +37,9 @@ Anna Andersson (S)
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
+def serving(db: Path, **options: Any) -> Iterator[str]:
     """Base URL of a server over ``db`` on an ephemeral loopback port, for the block."""
-    server = make_server(db, "127.0.0.1", 0, as_of=AS_OF, quiet=True)
+    server = make_server(db, "127.0.0.1", 0, as_of=AS_OF, quiet=True, **options)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
