@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline import api
 from pipeline.cli import output
 from pipeline.errors import CATALOGUE, ExitCode, LofteError, describe
+from pipeline.lexicon.wording import word
 from pipeline.records import Options
 
 if TYPE_CHECKING:
@@ -64,21 +65,18 @@ def cmd_ingest(a: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    _summary(report, a.db)
+    _summary(report, a.db, a.lang)
     return ExitCode.SOME_FAILED if report.failed else ExitCode.OK
 
 
-def _summary(report: RunReport, db: str) -> None:
+def _summary(report: RunReport, db: str, lang: str) -> None:
     """Stored, unchanged and failed counted apart, then the failures again, by code."""
-    print(
-        f"{report.stored} stored, {report.skipped} unchanged, {report.failed} failed -> {db}",
-        file=sys.stderr,
-    )
+    counts = {"stored": report.stored, "skipped": report.skipped, "failed": report.failed}
+    print(word("cli.ingested", lang, db=db, **counts), file=sys.stderr)
     if report.failed:
         codes = Counter(report.error_codes)
-        print(
-            "failed: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())), file=sys.stderr
-        )
+        by_code = ", ".join(f"{c} x{n}" for c, n in sorted(codes.items()))
+        print(f"{word('cli.failed', lang)}: {by_code}", file=sys.stderr)
         for line in report.errors:
             print(f"  {line}", file=sys.stderr)
 
@@ -86,7 +84,7 @@ def _summary(report: RunReport, db: str) -> None:
 def cmd_link(a: argparse.Namespace) -> int:
     """`lofte link`: link new statements into measures (after batches stored with --no-link)."""
     n = api.link(a.db, full=a.full)
-    print(f"linked {n} measure(s) -> {a.db}", file=sys.stderr)
+    print(word("cli.relinked", a.lang, n=n, db=a.db), file=sys.stderr)
     return ExitCode.OK
 
 
@@ -102,8 +100,8 @@ def cmd_status(a: argparse.Namespace) -> int:
         limit=a.limit if a.limit > 0 else None,
     )
     if found.stale:
-        print("note: documents were added with --no-link; run `lofte link`", file=sys.stderr)
-    shown, rows = found.shown, output.rows(found.shown)
+        print(word("cli.stale", a.lang), file=sys.stderr)
+    shown = found.shown
     if a.format == "json":
         # One measure per line: readable, and the C encoder keeps big answers fast.
         from pipeline.read.query import as_dict
@@ -111,17 +109,14 @@ def cmd_status(a: argparse.Namespace) -> int:
         items = [json.dumps(as_dict(v), ensure_ascii=False) for v in shown]
         print("[\n" + ",\n".join(items) + "\n]" if items else "[]")
     elif a.format == "csv":
+        # The machine vocabulary, whatever --lang says: scripts read this.
+        rows = output.rows(shown)
         w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
         w.writeheader()
         w.writerows(rows)
     else:
-        cols = ["label", "status", "due", "flags", "sources"]
-        widths = {"label": 60, "flags": 30, "sources": 50}
-        print(output.table(rows, cols, widths, {"label": "measure"}))
-        more = ""
-        if len(shown) < found.total:
-            more = f", showing the first {len(shown)} (--limit 0 for all)"
-        print(f"{found.total} measure(s)" + (f" matching {a.query!r}" if a.query else "") + more)
+        print(output.status_table(shown, a.lang))
+        print(output.count_line(found.total, len(shown), a.query, a.lang))
     # Nothing matching what was asked is exit 4, so a script can tell it from a hit.
     asked = a.query or a.actor or a.status
     return ExitCode.OK if shown or not asked else ExitCode.NOTHING_TO_DO
@@ -130,7 +125,7 @@ def cmd_status(a: argparse.Namespace) -> int:
 def cmd_show(a: argparse.Namespace) -> int:
     """`lofte show`: one measure's timeline with quotes and sources."""
     for v in api.measure(a.db, a.measure, a.as_of):
-        output.print_measure(v)
+        output.print_measure(v, a.lang)
     return ExitCode.OK
 
 
@@ -173,7 +168,8 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
 def cmd_export(a: argparse.Namespace) -> int:
     """`lofte export`: the graph in one of the registered formats."""
     target, nodes, edges = api.export(a.db, a.format, a.out, a.as_of)
-    print(f"wrote {a.format} ({nodes} nodes, {edges} edges) to {target}", file=sys.stderr)
+    counts = {"nodes": nodes, "edges": edges}
+    print(word("cli.exported", a.lang, format=a.format, target=target, **counts), file=sys.stderr)
     return ExitCode.OK
 
 
@@ -188,7 +184,7 @@ def cmd_serve(a: argparse.Namespace) -> int:
     from pipeline.web import make_server, url_of
 
     server = make_server(a.db, a.host, a.port, allow_remote=a.allow_remote)
-    print(f"Löftesgrafen: {url_of(server)}/ (read-only; Ctrl-C stops)", file=sys.stderr)
+    print(word("cli.serving", a.lang, url=url_of(server)), file=sys.stderr)
     try:
         server.serve_forever()
     finally:

@@ -6,6 +6,7 @@ import os
 import sys
 
 from pipeline.cli.commands import COMMANDS
+from pipeline.cli.language import chosen
 from pipeline.cli.parser import build_parser
 from pipeline.errors import ExitCode, LofteError
 
@@ -16,6 +17,7 @@ _STORE_CODES = frozenset({"E020", "E022"})
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `lofte` console script."""
     args = build_parser().parse_args(argv)
+    args.lang = chosen(args.lang)
     if args.verbose:
         # Through the environment, so that spawned workers see it too.
         os.environ["LOFTE_VERBOSE"] = "1"

@@ -7,6 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline import api
+from pipeline.cli.language import LOCALE_RULE
+from pipeline.lexicon.wording import LANGS
 from pipeline.records import STATUS_FILTERS
 
 if TYPE_CHECKING:
@@ -38,6 +40,10 @@ def count(text: str) -> int:
     return value
 
 
+LANG_HELP = (
+    f"language of what a person reads (tables, `show`, counts): sv or en ({LOCALE_RULE}); "
+    "JSON and CSV always keep the English keys"
+)
 AS_OF_HELP = "judge overdue as on this date, YYYY-MM-DD (default: today)"
 PASSWORD_HELP = "password for encrypted PDFs"
 
@@ -151,6 +157,12 @@ def _serving(sub: Sub) -> None:
     sub.add_parser("errors", help="list the error codes")
 
 
+def _lang(p: argparse.ArgumentParser, default: str | None) -> None:
+    # Before or after the command (`lofte --lang sv status`, `lofte status --lang sv`); a
+    # command's own flag only counts when given, so it does not undo the global one.
+    p.add_argument("--lang", choices=LANGS, default=default, help=LANG_HELP)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -164,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
     p = argparse.ArgumentParser(
         prog="lofte",
-        description="Löftesgrafen: track pledged measures in Swedish council records.",
+        description="Löftesgrafen: track pledged measures in Swedish council records. "
+        "It speaks Swedish or English (--lang sv|en), by default in the locale's language.",
         epilog=EPILOG,
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -173,10 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also show the PDF parser's warnings about damaged objects (LOFTE_VERBOSE=1)",
     )
+    _lang(p, None)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # The order here is the order `lofte --help` lists the commands in.
     _ingest(sub)
     _reading(sub)
     _documents(sub)
     _serving(sub)
+    for command in sub.choices.values():
+        _lang(command, argparse.SUPPRESS)
     return p

@@ -28,6 +28,7 @@ from pipeline.lexicon.cues import (
     TITLE,
     VIEW,
 )
+from pipeline.lexicon.time_roles import not_commitment
 
 _I = re.IGNORECASE
 
@@ -198,6 +199,8 @@ def excluded(sentence: str, doc_type: str) -> str | None:
     """Why ``sentence`` is not a commitment whatever its cues say, or None."""
     if QUESTION.search(sentence):
         return "question"
+    if kind := not_commitment(sentence):
+        return kind
     if TITLE.search(sentence):
         return "title"
     # Background in a fronted purpose clause does not make the main clause an opinion or rule.

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pipeline.lexicon import genres
+from pipeline.lexicon.time_roles import is_start
 from pipeline.records import CLOSED, PROGRESS
 
 # Document types whose pledged/done/cancelled statements are decisions on a motion.
@@ -89,7 +90,14 @@ def summarise(statements: Iterable[Mapping[str, Any]], as_of: date | None = None
             stalled = False
         status = st
         closed = closed or st in CLOSED
-    ends = [str(s["deadline_end"]) for s in rows if s.get("deadline_end")]
+    # A time something takes effect ("träder i kraft den 1 juli") is no due date: past it, a
+    # measure is in force or not, never late.
+    ends = [
+        str(s["deadline_end"])
+        for s in rows
+        if s.get("deadline_end")
+        and not is_start(str(s.get("sentence") or ""), str(s.get("deadline_text") or ""))
+    ]
     dates = [str(s["doc_date"]) for s in rows if s.get("doc_date")]
     motion, decision = _motion_dates(rows)
     if stalled:

@@ -49,10 +49,12 @@ def structure_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
 
 
+# 7: dates of a skrivelse, meeting, decision or balance day are no deadlines; posts changing hands
+#    ("tillträder") are no commitments (lexicon/data/time_roles.tsv, not_commitments.tsv).
 # 6: street, quay, park and centre names are places; genitive sub-bodies are one body.
 # 5: roles printed after names (", nämndsekreterare"); agenda words are no surnames.
 # 4: proposal lead-ins and follow-on sentences; more procedure, norm and history exclusions.
-@register("extract", version="6", fills="extraction")
+@register("extract", version="7", fills="extraction")
 def extract_stage(doc: Document, opts: Options) -> Document:
     """Find actors and commitments, and place each commitment on its page."""
     from pipeline.extract import actors, commitments

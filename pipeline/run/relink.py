@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 # that only read the store (`lofte status`, `lofte show`, the web page) start fast.
 
 # Bump when linking changes what it stores: the next ingest then relinks every store.
-VERSION = "3"
+# 4: a time something takes effect ("träder i kraft den 1 juli") is no due date.
+VERSION = "4"
 _META = "corpus_stage:measures"
 
 

@@ -6,17 +6,13 @@ import re
 from typing import Any
 
 from pipeline.lang.calendar import MONTH_NAMES
+from pipeline.lexicon import wording
 
+# The words are the shared list's (lexicon/data/wording.tsv), which `lofte --lang sv` prints too.
 # Order is the order users read the start page in: from promise to outcome.
-STATUS_LABELS: dict[str, str] = {
-    "proposed": "Föreslagen",
-    "pledged": "Utlovad",
-    "in_progress": "Pågår",
-    "done": "Genomförd",
-    "overdue": "Försenad",
-    "cancelled": "Avbruten",
-    "not_assessed": "Ej bedömd",
-}
+STATUS_LABELS: dict[str, str] = wording.group("status", "sv")
+# The warnings beside a badge: overdue, stalled, not assessed, motion undecided.
+FLAG_LABELS: dict[str, str] = wording.group("flag", "sv")
 # A glyph beside the word so the badge reads without colour and without the word's language.
 STATUS_ICONS: dict[str, str] = {
     "proposed": "○",
@@ -36,17 +32,7 @@ STATUS_HELP: dict[str, str] = {
     "cancelled": "Åtgärden har avbrutits eller avslagits.",
     "not_assessed": "Ingen uppföljning ännu: bara förslaget eller löftet finns, så läget går inte att bedöma.",
 }
-DOC_TYPE_LABELS: dict[str, str] = {
-    "interpellation": "Interpellation",
-    "interpellationssvar": "Interpellationssvar",
-    "skrivelse": "Skrivelse",
-    "motion": "Motion",
-    "tjansteutlatande": "Tjänsteutlåtande",
-    "yttrande": "Yttrande",
-    "protokoll": "Protokoll",
-    "uppfoljning": "Uppföljning",
-    "other": "Övrigt",
-}
+DOC_TYPE_LABELS: dict[str, str] = wording.group("doc_type", "sv")
 ACTOR_KIND_LABELS: dict[str, str] = {
     "person": "Person",
     "organisation": "Organisation",
@@ -82,7 +68,9 @@ def status_label(key: str | None) -> str:
 
 def doc_type_label(doc_type: str | None) -> str:
     """Swedish name of a document type."""
-    return DOC_TYPE_LABELS.get(doc_type or "other", (doc_type or "Övrigt").capitalize())
+    return DOC_TYPE_LABELS.get(
+        doc_type or "other", (doc_type or DOC_TYPE_LABELS["other"]).capitalize()
+    )
 
 
 def swedish_date(iso: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.web.labels import STATUS_LABELS, doc_type_label, status_key, swedish_date
+from pipeline.web.labels import FLAG_LABELS, STATUS_LABELS, doc_type_label, status_key, swedish_date
 
 
 @dataclass
@@ -72,12 +72,14 @@ def flag_reasons(view: Any) -> list[str]:
     if getattr(view, "assessment", None) == "not_assessed" and status_key(view) != "not_assessed":
         n = len(getattr(view, "statements", []) or [])
         out.append(
-            "Ej bedömd: bara "
+            f"{FLAG_LABELS['not_assessed']}: bara "
             + ("det första uttalandet" if n <= 1 else f"{n} uttalanden från samma tillfälle")
             + " finns; inget senare dokument följer upp åtgärden."
         )
     if getattr(view, "assessment", None) == "stalled":
-        out.append("Står still: en uppföljning säger att inget har hänt (påbörjats, avvaktar).")
+        out.append(
+            f"{FLAG_LABELS['stalled']}: en uppföljning säger att inget har hänt (påbörjats, avvaktar)."
+        )
     if getattr(view, "motion_flag", False):
         out.append("Motionen har inte besvarats inom ett år (kommunallagen 5 kap. 35 §).")
     return out

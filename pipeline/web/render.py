@@ -74,6 +74,7 @@ def environment() -> Environment:
         STATUS_LABELS=labels.STATUS_LABELS,
         STATUS_ICONS=labels.STATUS_ICONS,
         STATUS_HELP=labels.STATUS_HELP,
+        FLAG_LABELS=labels.FLAG_LABELS,
         measure_url=measure_url,
         doc_url=doc_url,
         actor_url=actor_url,

@@ -12,13 +12,6 @@ from pipeline.cli.main import main
 from ..conftest import SEEDS
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "lofte.db"
-    assert main(["ingest", str(SEEDS), "--db", str(path), "--jobs", "1", "--no-progress"]) == 0
-    return path
-
-
 def test_status_finds_the_field_work_plan(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "fältarbete", "--db", str(db)]) == 0
     out = capsys.readouterr().out

@@ -97,6 +97,6 @@ def test_statements_graph_and_show_carry_the_municipality_and_address(
     assert said and {(s.municipality, s.doc_url) for s in said} == {
         ("Norrköping", "https://example.org/v")
     }
-    assert lofte(["show", "trygghetsvandringar", "--db", str(db)]) == 0
+    assert lofte(["--lang", "en", "show", "trygghetsvandringar", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "(Norrköping)" in out and "address: https://example.org/v" in out

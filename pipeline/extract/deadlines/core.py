@@ -25,6 +25,7 @@ from pipeline.extract.deadlines.grammar import (
     YEAR_LEAD_RE,
 )
 from pipeline.extract.deadlines.past import is_past
+from pipeline.lexicon.time_roles import dates_other_thing
 
 
 @dataclass
@@ -232,12 +233,15 @@ def pick_deadline(sentence: str, ref: date | None) -> TimeExpression | None:
     """The expression that gives the due time of ``sentence``, or None.
 
     Past and started times are skipped, and so are vague words that set no due time
-    (`nu`, `framöver`); `snarast` is kept with an open interval.
+    (`nu`, `framöver`) and dates of other things (lexicon/data/time_roles.tsv); `snarast` is
+    kept with an open interval.
     """
     best: TimeExpression | None = None
     for e in find_time_expressions(sentence, ref):
         if e.past or (e.kind == "vague" and _SOFT_VAGUE.match(" ".join(e.text.split()))):
             continue
+        if dates_other_thing(sentence, e.start, e.text):
+            continue  # the date of a skrivelse, a meeting or a report, not of the measure
         if best is None or _score(e) > _score(best):
             best = e
     return best
