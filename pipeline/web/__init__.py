@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from pipeline.web.server import is_local, make_server, url_of
+from pipeline.web.server import WebServer, is_local, make_server, url_of
 
-__all__ = ["is_local", "make_server", "url_of"]
+__all__ = ["WebServer", "is_local", "make_server", "url_of"]

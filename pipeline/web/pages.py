@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pipeline.lang.slugs import sort_key
 from pipeline.read.query import MeasureView, as_dict
@@ -12,7 +12,6 @@ from pipeline.store.core import Store
 from pipeline.web import docs_data, labels, measures_data, reasons
 from pipeline.web.feed import atom
 from pipeline.web.measures_data import PAGE_SIZE
-from pipeline.web.openapi import spec
 from pipeline.web.render import (
     actor_url,
     doc_url,
@@ -25,22 +24,20 @@ from pipeline.web.render import (
     stylesheet as css_bytes,
 )
 from pipeline.web.responses import HttpError, Response, json_response, parse_filters
-
-if TYPE_CHECKING:
-    from pipeline.web.app import WebApp
+from pipeline.web.site import Site
 
 
-def _page(app: WebApp, store: Store, template: str, **context: Any) -> Response:
+def _page(app: Site, store: Store, template: str, **context: Any) -> Response:
     context.setdefault("page", "")
     return Response(render(template, as_of=app.as_of().isoformat(), **context))
 
 
-def index(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+def index(app: Site, store: Store, params: dict[str, str]) -> Response:
     """Start page: search box, counts by status, recently overdue measures."""
     return _page(app, store, "index.html", title="Löftesgrafen", page="start", s=app.summary(store))
 
 
-def measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     """Measures list with filters and pages of PAGE_SIZE."""
     f = parse_filters(params, api=False)
     views, total = measures_data.list_measures(store, f, app.as_of(), app.organs(store))
@@ -62,7 +59,7 @@ def measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
     )
 
 
-def _measure_or_404(app: WebApp, store: Store, measure_id: str) -> MeasureView:
+def _measure_or_404(app: Site, store: Store, measure_id: str) -> MeasureView:
     view = measures_data.measure_view(store, measure_id, app.as_of())
     if view is None:
         raise HttpError(404, "Åtgärden finns inte.")
@@ -73,7 +70,7 @@ def _doc_meta(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     return documents_sql.document_meta(store, doc_ids)
 
 
-def measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def measure(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """A measure's status, due date, timeline of statements and actors."""
     view = _measure_or_404(app, store, id)
     responsible = docs_data.responsible_actors(store, view.sources)
@@ -96,7 +93,7 @@ def measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Respo
     )
 
 
-def document_list(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+def document_list(app: Site, store: Store, params: dict[str, str]) -> Response:
     """Every document, newest first, PAGE_SIZE to a page."""
     f = parse_filters(params, api=False)
     docs, total = docs_data.documents(store, PAGE_SIZE, f.offset)
@@ -113,7 +110,7 @@ def document_list(app: WebApp, store: Store, params: dict[str, str]) -> Response
     )
 
 
-def document(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def document(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """A document's text with its commitments marked, its metadata and references."""
     d = docs_data.document_view(store, id)
     if d is None:
@@ -129,7 +126,7 @@ def document(app: WebApp, store: Store, params: dict[str, str], id: str) -> Resp
     )
 
 
-def actor(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def actor(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """An actor's commitments and documents."""
     a = docs_data.actor_view(store, id)
     if a is None:
@@ -166,7 +163,7 @@ def _measure_json(view: MeasureView, *, full: bool) -> dict[str, Any]:
     return d
 
 
-def api_measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+def api_measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     """JSON of the measures list (same filters as the page, plus limit/offset)."""
     f = parse_filters(params, api=True)
     organs = app.organs(store) if f.organ else {}
@@ -185,7 +182,7 @@ def api_measures(app: WebApp, store: Store, params: dict[str, str]) -> Response:
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 
 
-def feed(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+def feed(app: Site, store: Store, params: dict[str, str]) -> Response:
     """Atom feed of status changes of the measures matching the list's filters."""
     f = parse_filters(params, api=False)
     views = measures_data.feed_measures(store, f, app.as_of(), app.organs(store) if f.organ else {})
@@ -195,7 +192,7 @@ def feed(app: WebApp, store: Store, params: dict[str, str]) -> Response:
     return Response(atom(title, href, views, app.as_of()), ATOM_TYPE)
 
 
-def measure_feed(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def measure_feed(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """Atom feed of one measure's status changes."""
     view = _measure_or_404(app, store, id)
     title = f"Löftesgrafen: {view.label}"
@@ -204,12 +201,12 @@ def measure_feed(app: WebApp, store: Store, params: dict[str, str], id: str) -> 
     )
 
 
-def api_overview(app: WebApp, store: Store, params: dict[str, str]) -> Response:
+def api_overview(app: Site, store: Store, params: dict[str, str]) -> Response:
     """JSON: counts and shares by status per municipality, responsible body and year."""
     return json_response({"as_of": app.as_of().isoformat(), **app.summary(store)["overview"]})
 
 
-def api_measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def api_measure(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """JSON of one measure with its statements."""
     view = _measure_or_404(app, store, id)
     d = _measure_json(view, full=True)
@@ -217,7 +214,7 @@ def api_measure(app: WebApp, store: Store, params: dict[str, str], id: str) -> R
     return json_response(d)
 
 
-def api_document(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def api_document(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """JSON of one document: metadata, structure, normalised text and commitments."""
     d = docs_data.document_view(store, id)
     if d is None:
@@ -242,7 +239,7 @@ def api_document(app: WebApp, store: Store, params: dict[str, str], id: str) -> 
     )
 
 
-def api_actor(app: WebApp, store: Store, params: dict[str, str], id: str) -> Response:
+def api_actor(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """JSON of one actor: attributes, commitments and documents."""
     a = docs_data.actor_view(store, id)
     if a is None:
@@ -251,11 +248,6 @@ def api_actor(app: WebApp, store: Store, params: dict[str, str], id: str) -> Res
     return json_response({**a, "url": actor_url(id)})
 
 
-def openapi(app: WebApp, store: None, params: dict[str, str]) -> Response:
-    """The OpenAPI description of the JSON API."""
-    return json_response(spec())
-
-
-def stylesheet(app: WebApp, store: None, params: dict[str, str]) -> Response:
+def stylesheet(app: Site, store: None, params: dict[str, str]) -> Response:
     """The stylesheet (held in memory; no request path ever reaches the file system)."""
     return Response(css_bytes(), "text/css; charset=utf-8")

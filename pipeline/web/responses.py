@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Any
+
+from starlette.responses import Response as StarletteResponse
 
 from pipeline.web.labels import STATUS_LABELS
 from pipeline.web.measures_data import PAGE_SIZE, Filters
+from pipeline.web.render import render
 
 HTML = "text/html; charset=utf-8"
 JSON = "application/json; charset=utf-8"
@@ -33,6 +37,26 @@ class Response:
 def json_response(data: Any, status: int = 200) -> Response:
     """A JSON answer (UTF-8, Swedish letters kept)."""
     return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON, status)
+
+
+def error_response(status: int, message: str, *, api: bool, as_of: date) -> Response:
+    """The Swedish error page, or for the JSON API {"error": message, "status": status}."""
+    if api:
+        return json_response({"error": message, "status": status}, status)
+    body = render(
+        "error.html",
+        title=message,
+        status=status,
+        message=message,
+        page="",
+        as_of=as_of.isoformat(),
+    )
+    return Response(body, HTML, status)
+
+
+def to_asgi(resp: Response, headers: dict[str, str] | None = None) -> StarletteResponse:
+    """The framework's response carrying exactly these bytes (Content-Length set from them)."""
+    return StarletteResponse(resp.body, resp.status, headers, media_type=resp.ctype)
 
 
 MAX_OFFSET = 1_000_000_000

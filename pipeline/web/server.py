@@ -1,25 +1,24 @@
-"""A small threaded WSGI server for the web page, bound to localhost unless told otherwise."""
+"""uvicorn serving the web app, bound to localhost unless told otherwise."""
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
-import selectors
 import socket
-import sys
 import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+
+import uvicorn
 
 from pipeline.errors import LofteError
 from pipeline.read.query import search_terms
-from pipeline.web.app import WebApp
+from pipeline.web.app import create_app
+from pipeline.web.protocol import GuardedH11Protocol
+from pipeline.web.site import Site
 
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+BACKLOG = 64
 
 
 def is_local(host: str) -> bool:
@@ -32,96 +31,88 @@ def is_local(host: str) -> bool:
         return False
 
 
-class _Server(WSGIServer):
-    """Requests run on a fixed pool of threads, so each thread's store connection is reused.
+def _log_config(quiet: bool) -> dict[str, Any] | None:
+    """One stderr line per request unless quiet; uvicorn's own chatter only when it matters."""
+    if quiet:
+        return None
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"line": {"format": "%(message)s"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line"}},
+        "loggers": {
+            "uvicorn.error": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+            "uvicorn.access": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        },
+    }
 
-    A connection reaches the pool only once its first bytes have arrived: until then it
-    waits in a lobby (one thread and a selector for all of them) and is closed after
-    ``idle_limit`` seconds. Idle or half-open connections therefore never hold a worker.
+
+class WebServer:
+    """uvicorn on a socket bound up front, so the port is known (and taken) before serving.
+
+    ``serve_forever()`` blocks until ``shutdown()`` (from another thread) or Ctrl-C;
+    ``server_close()`` then frees the socket and the worker threads.
     """
 
-    workers = 8
-    request_queue_size = 64
-    idle_limit = 10.0
+    def __init__(self, site: Site, sock: socket.socket, *, quiet: bool, idle_limit: int) -> None:
+        self.site = site
+        self.socket = sock
+        config = uvicorn.Config(
+            create_app(site),
+            http=GuardedH11Protocol,
+            ws="none",
+            lifespan="off",
+            interface="asgi3",
+            proxy_headers=False,  # nothing in front of it is trusted to say who the client is
+            server_header=False,
+            access_log=not quiet,
+            log_config=_log_config(quiet),
+            log_level=None if not quiet else "warning",
+            timeout_keep_alive=idle_limit,
+            timeout_graceful_shutdown=5,
+            backlog=BACKLOG,
+        )
+        self._uvicorn = uvicorn.Server(config)
+        self._serving = threading.Event()
+        self._stopped = threading.Event()
 
-    def server_activate(self) -> None:
-        super().server_activate()
-        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="lofte-web")
-        self.lobby = selectors.DefaultSelector()
-        self._lobby_lock = threading.Lock()
-        self._waker_r, self._waker_w = socket.socketpair()
-        self.lobby.register(self._waker_r, selectors.EVENT_READ, None)
-        threading.Thread(target=self._watch_lobby, name="lofte-web-lobby", daemon=True).start()
+    @property
+    def server_address(self) -> tuple[str, int]:
+        """(host, port) the socket is bound to."""
+        host, port = self.socket.getsockname()[:2]
+        return str(host), int(port)
 
-    def process_request(self, request: Any, client_address: Any) -> None:
-        with self._lobby_lock:
-            since = (time.monotonic(), client_address)
-            self.lobby.register(request, selectors.EVENT_READ, since)
-        self._waker_w.send(b"x")  # the lobby's select() picks the new socket up now
-
-    def _watch_lobby(self) -> None:
-        while True:
-            try:
-                events = self.lobby.select(timeout=1.0)
-            except (OSError, ValueError):
-                return  # closed with the server
-            now = time.monotonic()
-            for key, _ in events:
-                if key.data is None:
-                    self._waker_r.recv(4096)
-                    continue
-                self._leave_lobby(key.fileobj)
-                self.pool.submit(self._work, key.fileobj, key.data[1])
-            with self._lobby_lock:
-                waiting = self.lobby.get_map()
-                if waiting is None:
-                    return  # closed with the server
-                stale: list[Any] = [
-                    k.fileobj
-                    for k in waiting.values()
-                    if k.data is not None and now - k.data[0] > self.idle_limit
-                ]
-            for sock in stale:
-                self._leave_lobby(sock)
-                self.shutdown_request(sock)
-
-    def _leave_lobby(self, sock: Any) -> None:
-        with self._lobby_lock, contextlib.suppress(KeyError, ValueError):
-            self.lobby.unregister(sock)
-
-    def _work(self, request: Any, client_address: Any) -> None:
+    def serve_forever(self) -> None:
+        """Answer requests until shut down."""
+        self._serving.set()
         try:
-            self.finish_request(request, client_address)
-        except Exception:
-            self.handle_error(request, client_address)
+            self._uvicorn.run(sockets=[self.socket])
         finally:
-            self.shutdown_request(request)
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop serving and wait until the server has stopped."""
+        self._uvicorn.should_exit = True
+        if self._serving.is_set():
+            self._stopped.wait()
 
     def server_close(self) -> None:
-        super().server_close()
-        pool = getattr(self, "pool", None)
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-            with contextlib.suppress(OSError):
-                self.lobby.close()
-                self._waker_w.close()
+        """Free the socket and stop the worker threads."""
+        self.socket.close()
+        self.site.close()
 
 
-class _Server6(_Server):
-    address_family = socket.AF_INET6
-
-
-class _Handler(WSGIRequestHandler):
-    quiet = False
-    timeout = 10  # a client that stops sending in mid-request frees its worker thread
-
-    def log_message(self, format: str, *args: Any) -> None:
-        if not self.quiet:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
-
-
-class _QuietHandler(_Handler):
-    quiet = True
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(BACKLOG)
+    except OSError as exc:
+        sock.close()
+        raise LofteError("E032", f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    return sock
 
 
 def make_server(
@@ -132,30 +123,28 @@ def make_server(
     allow_remote: bool = False,
     as_of: date | None = None,
     quiet: bool = False,
-) -> WSGIServer:
-    """A ready (not yet serving) server over ``db``; port 0 picks a free port."""
+    idle_limit: int = 10,
+) -> WebServer:
+    """A ready (not yet serving) server over ``db``; port 0 picks a free port.
+
+    A connection that sends no complete request for ``idle_limit`` seconds is closed.
+    """
     if not is_local(host) and not allow_remote:
         raise LofteError(
             "E032", f"--host {host} is reachable from other machines; add --allow-remote"
         )
     if not Path(db).is_file():
         raise LofteError("E020", "no store here; run `lofte ingest` first", Path(db))
-    cls = _Server6 if ":" in host else _Server
-    try:
-        server = cls((host.strip("[]"), port), _QuietHandler if quiet else _Handler)
-    except OSError as exc:
-        raise LofteError("E032", f"cannot listen on {host}:{port}: {exc.strerror}") from exc
-    app = WebApp(db, as_of=as_of)
-    server.set_app(app)
+    sock = _bind(host, port)
+    site = Site(db, as_of=as_of)
     search_terms("fältarbete")  # load the lemmatiser now, not on the first visitor's search
     # Counting every measure by status takes seconds on a large store: do it before anyone asks.
-    threading.Thread(target=app.warm, name="lofte-web-warm", daemon=True).start()
-    return server
+    threading.Thread(target=site.warm, name="lofte-web-warm", daemon=True).start()
+    return WebServer(site, sock, quiet=quiet, idle_limit=idle_limit)
 
 
-def url_of(server: WSGIServer) -> str:
+def url_of(server: WebServer) -> str:
     """The base URL a browser opens for this server."""
-    host, port = server.server_address[:2]
-    text = host.decode() if isinstance(host, bytes) else str(host)
-    shown = f"[{text}]" if ":" in text else text
+    host, port = server.server_address
+    shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}"

@@ -9,6 +9,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from email.message import Message
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -36,9 +37,9 @@ Anna Andersson (S)
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
+def serving(db: Path, **options: Any) -> Iterator[str]:
     """Base URL of a server over ``db`` on an ephemeral loopback port, for the block."""
-    server = make_server(db, "127.0.0.1", 0, as_of=AS_OF, quiet=True)
+    server = make_server(db, "127.0.0.1", 0, as_of=AS_OF, quiet=True, **options)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -48,14 +49,14 @@ def serving(db: Path) -> Iterator[str]:
         server.server_close()
 
 
-def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    """Status, headers and body, without raising on 4xx."""
+def fetch(url: str, method: str = "GET") -> tuple[int, Message, bytes]:
+    """Status, headers (names case-blind, as in HTTP) and body, without raising on 4xx."""
     req = urllib.request.Request(url, method=method)
     try:
         with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status, dict(r.headers), r.read()
+            return r.status, r.headers, r.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, e.headers, e.read()
 
 
 def get_json(url: str) -> Any:
