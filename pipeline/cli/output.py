@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.lexicon.wording import group, word
-from pipeline.store.documents import known_municipality
+from pipeline.link.reasons import reason_line
 
 # The status table's columns, and how wide a cell may grow before it is cut.
 TABLE_COLUMNS = ["label", "status", "due", "flags", "sources"]
@@ -120,12 +120,10 @@ def _print_statement(s: Any, lang: str) -> None:
     stalled = "  " + word("cli.no_progress", lang) if s.stalled else ""
     status = status_word(s.status, lang)
     print(f"  {s.doc_date or '????-??-??'}  {status:<11} {s.doc_id} {page}{stalled}")
-    # The web's rule: a source list's "unknown (not named in text)" is no municipality.
-    muni = known_municipality(s.municipality)
-    where = f" ({muni})" if muni else ""
+    where = f" ({s.municipality})" if s.municipality else ""
     if s.doc_title or where:
         print(f"      {word('cli.document', lang)}: {s.doc_title or s.doc_id}{where}")
     if s.doc_url:
         print(f"      {word('cli.address', lang)}: {s.doc_url}")
     print(f"      “{s.quote}”")
-    print(f"      {word('cli.linked', lang)}: {s.reason}")
+    print(f"      {word('cli.linked', lang)}: {reason_line(s.reason, lang)}")

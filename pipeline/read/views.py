@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline.link.timeline import is_overdue, is_stall, motion_flag
 from pipeline.records import ASSESSMENTS
+from pipeline.store.documents import known_municipality
 
 
 @dataclass
@@ -107,7 +108,7 @@ def statement(r: sqlite3.Row) -> Statement:
         score=r["score"],
         stalled=_stalled(r["sentence"]),
         n=r["n"],
-        municipality=r["municipality"],
+        municipality=known_municipality(r["municipality"]),
         doc_url=r["doc_url"],
     )
 

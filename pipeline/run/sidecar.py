@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.store.documents import known_municipality
+
 SIDECAR = "sources.tsv"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^((?:19|20)\d\d)\b")
@@ -43,7 +45,8 @@ def _read(path: str, mtime_ns: int) -> dict[str, SourceMeta]:
                 out[doc_id] = SourceMeta(
                     # Only a whole day is a document date; "2018" says too little to order by.
                     date if date and _ISO_DAY.match(date) else None,
-                    _clean(row.get("municipality")),
+                    # "unknown (not named in text)" is the list saying it has none.
+                    known_municipality(_clean(row.get("municipality"))),
                     _clean(row.get("url")),
                     int(year.group(1)) if year else None,
                 )

@@ -69,7 +69,8 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
     for kind in roles:
         roles[kind].sort(key=lambda a: sort_key(a[1]))
     return {
-        "doc": dict(doc),
+        # A store ingested before the source list's "unknown" was read as none still holds it.
+        "doc": {**dict(doc), "municipality": documents_sql.known_municipality(doc["municipality"])},
         "source_name": Path(doc["source"]).name,
         "text": norm.get("text", ""),
         "structure": st,

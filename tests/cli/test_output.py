@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,18 @@ def test_a_known_municipality_is_printed_beside_the_document(
 ) -> None:
     assert main(["show", "parkbänkar", "--db", str(store)]) == 0
     assert "(Norrköping)" in capsys.readouterr().out
+
+
+def test_a_store_that_still_holds_the_placeholder_prints_no_place(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A store ingested before the placeholder was read as none keeps it in the documents table.
+    old = tmp_path / "old.db"
+    old.write_bytes(store.read_bytes())
+    with sqlite3.connect(old) as conn:
+        conn.execute(
+            "UPDATE documents SET municipality = 'unknown (not named in text)' "
+            "WHERE doc_id = 'okand'"
+        )
+    assert main(["show", "lekplats", "--db", str(old)]) == 0
+    assert "unknown" not in capsys.readouterr().out

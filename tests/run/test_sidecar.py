@@ -100,3 +100,17 @@ def test_statements_graph_and_show_carry_the_municipality_and_address(
     assert lofte(["--lang", "en", "show", "trygghetsvandringar", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "(Norrköping)" in out and "address: https://example.org/v" in out
+
+
+def test_a_source_list_that_names_no_municipality_gives_none(tmp_path: Path) -> None:
+    d = _folder(
+        tmp_path,
+        "vandring\t\tunknown (not named in text)\tkommun\t2019-05-02\tplan\t80\n"
+        "lekplats\t\t\tnämnd\t2020-01-01\tprotokoll\t80\n",
+    )
+    assert meta_for(d / "vandring.txt").municipality is None
+    assert meta_for(d / "lekplats.txt").municipality is None
+    with Store(tmp_path / "s.db") as store:
+        run([d], store)
+        stored = {m for (m,) in store.conn.execute("SELECT municipality FROM documents")}
+    assert stored == {None}
