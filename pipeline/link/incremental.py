@@ -12,6 +12,7 @@ from pipeline.link import context as mc
 from pipeline.link.features import MAX_BLOCK, candidates, featurise
 from pipeline.link.ids import mint
 from pipeline.link.measures import JOIN_AT, Clusters, cluster, summarise_cluster
+from pipeline.link.reasons import FIRST, ONLY, THROUGH
 from pipeline.link.timeline import order_key
 
 
@@ -68,12 +69,12 @@ def _reason(r: dict[str, Any], why: str | None, earliest: bool, alone: bool) -> 
         return why
     stored = r.get("reason")
     if alone:
-        return "only statement"
+        return ONLY
     if earliest:
-        return "first statement"
-    if stored in (None, "first statement", "only statement"):
+        return FIRST
+    if stored in (None, FIRST, ONLY):
         # It was the first of its measure until an earlier statement arrived with this batch.
-        return "joined through the measure's other statements (an earlier one came later)"
+        return THROUGH
     return str(stored)
 
 

@@ -13,6 +13,7 @@ from pipeline.lexicon.words import stopwords
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
 from pipeline.link.ids import mint
+from pipeline.link.reasons import FIRST, ONLY, joined
 from pipeline.link.timeline import order_key, summarise
 from pipeline.records import CLOSED
 
@@ -100,15 +101,6 @@ class Clusters:
         return True
 
 
-def _why(a: Any, b: Any, score: float, sm: float, sc: float, shared: set[str]) -> str:
-    words = ", ".join(sorted(shared)[:6]) or "-"
-    when = f"{a['doc_date'] or '?'} → {b['doc_date'] or '?'}"
-    return (
-        f"joined with {a['id']} (score {score:.2f}: measure phrase {sm:.2f}, "
-        f"context {sc:.2f}; shared words: {words}; no place, body or time conflict; {when})"
-    )
-
-
 def link(
     rows: Sequence[Any],
     ctx: mc.Context | None = None,
@@ -151,10 +143,10 @@ def cluster(
             shared = f.words[a] & f.words[b]
             parts = (float(score[k]), float(sm[k]), float(sc[k]), shared)
             if second not in reason:
-                reason[second] = _why(rows[first], rows[second], *parts)
+                reason[second] = joined(rows[first], rows[second], *parts)
                 score_of[second] = parts[0]
             else:
-                backward.setdefault(first, (_why(rows[second], rows[first], *parts), parts[0]))
+                backward.setdefault(first, (joined(rows[second], rows[first], *parts), parts[0]))
     groups: dict[int, list[int]] = {}
     for x in range(len(rows)):
         groups.setdefault(uf.find(x), []).append(x)
@@ -215,6 +207,6 @@ def measure_table(
         m["id"] = mint(f"measure:{slugify(m['label'], 60)}", taken)
         measures.append(m)
         for i in sorted(cluster, key=lambda x: order_key(rows[x])):
-            why = reason.get(i, "first statement" if len(cluster) > 1 else "only statement")
+            why = reason.get(i, FIRST if len(cluster) > 1 else ONLY)
             members.append((rows[i]["id"], m["id"], why, score.get(i)))
     return measures, members

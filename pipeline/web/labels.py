@@ -46,14 +46,6 @@ EXTRACTION_LABELS: dict[str, str] = {
 }
 MONTHS = MONTH_NAMES
 
-_JOINED = re.compile(
-    r"joined with (?P<cid>\S+) \(score (?P<score>[\d.]+): measure phrase (?P<sm>[\d.]+), "
-    r"context (?P<sc>[\d.]+); shared words: (?P<words>[^;]*);"
-)
-_SAME = re.compile(
-    r"same measure words \((?P<words>[^)]*)\); similarity (?P<sim>[\d.]+) with (?P<cid>\S+)"
-)
-
 
 def status_key(view: Any) -> str:
     """The badge a measure or statement gets: its shown status, or 'not_assessed'."""
@@ -81,40 +73,6 @@ def swedish_date(iso: str | None) -> str:
     if not m or not 1 <= int(m.group(2)) <= 12:
         return iso
     return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
-
-
-def _num(x: str) -> str:
-    return x.replace(".", ",")
-
-
-def reason_parts(reason: str) -> dict[str, str]:
-    """Why a statement joined its measure, in Swedish: text, the statement it matched, rest."""
-    reason = reason.strip()
-    m = _JOINED.match(reason)
-    if m:
-        return {
-            "text": "Kopplad till",
-            "commitment": m.group("cid"),
-            "after": f" (likhet {_num(m.group('score'))}: åtgärdsfrasen {_num(m.group('sm'))}, "
-            f"sammanhanget {_num(m.group('sc'))}; gemensamma ord: {m.group('words')}; "
-            "ingen krock i plats, organ eller tid).",
-        }
-    m = _SAME.fullmatch(reason)
-    if m:
-        return {
-            "text": f"Samma åtgärdsord ({m.group('words')}), likhet {_num(m.group('sim'))}, som",
-            "commitment": m.group("cid"),
-            "after": ".",
-        }
-    if reason == "only statement":
-        return {"text": "Det enda uttalandet om åtgärden.", "commitment": "", "after": ""}
-    if reason == "first statement":
-        return {
-            "text": "Det första uttalandet; senare uttalanden kopplades hit.",
-            "commitment": "",
-            "after": "",
-        }
-    return {"text": reason, "commitment": "", "after": ""}
 
 
 def commitment_anchor(commitment_id: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from pipeline.link.reasons import reason_parts
 from pipeline.web import labels, overview
 
 HERE = Path(__file__).resolve().parent
@@ -80,7 +81,7 @@ def environment() -> Environment:
         actor_url=actor_url,
         query_string=query_string,
         status_key=labels.status_key,
-        reason_parts=labels.reason_parts,
+        reason_parts=reason_parts,
         commitment_anchor=labels.commitment_anchor,
         doc_name=labels.doc_name,
         bars=overview.bars,

@@ -57,7 +57,7 @@ def test_show_gives_quote_source_and_reason(db: Path, capsys: pytest.CaptureFixt
     assert main(["show", "handlingsplan för fältarbetet", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "ska en handlingsplan tas fram" in out and "svar_interpellation_ojanne_2023 p.1" in out
-    assert "linked:" in out
+    assert "link:" in out
 
 
 def test_extract_writes_schema_json(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_show_speaks_swedish_with_lang_sv(db: Path, capsys: pytest.CaptureFixtur
     )
     out = capsys.readouterr().out
     assert "status: Utlovad   sista datum: 2024-12-31   flaggor: Försenad, Ej bedömd" in out
-    assert "svar_interpellation_ojanne_2023 s.1" in out and "kopplad:" in out
+    assert "svar_interpellation_ojanne_2023 s.1" in out and "koppling:" in out
 
 
 def test_help_documents_lang_and_the_locale_rule(capsys: pytest.CaptureFixture[str]) -> None:
