@@ -217,6 +217,7 @@ TABLE_KEYS = [
     "deadline_exact",
     "doc_type_acc",
     "date_acc",
+    "title_acc",
 ]
 
 

@@ -29,6 +29,13 @@ def name_ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
 
 
+def title_agrees(pred: str | None, gold: str | None) -> bool:
+    """Both say there is no title, or they share at least half their words (Jaccard >= 0.5)."""
+    if not pred and not gold:
+        return True
+    return jaccard(words(pred), words(gold)) >= 0.5
+
+
 def greedy_match(
     pred: Sequence[Any], gold: Sequence[Any], score: Callable[[Any, Any], float], threshold: float
 ) -> list[tuple[int, int, float]]:
@@ -99,6 +106,7 @@ class Report:
     party_ok: int = 0
     doc_type_ok: int = 0
     date_ok: int = 0
+    title_ok: int = 0
     measure_ok: int = 0
     responsible_ok: int = 0
     per_doc: list[dict[str, Any]] = field(default_factory=list)
@@ -113,6 +121,8 @@ class Report:
         detail["date"] = (pred.get("date"), gold.get("date"))
         self.doc_type_ok += pred.get("doc_type") == gold.get("doc_type")
         self.date_ok += pred.get("date") == gold.get("date")
+        detail["title"] = (pred.get("title"), gold.get("title"))
+        self.title_ok += title_agrees(pred.get("title"), gold.get("title"))
         self.per_doc.append(detail)
 
     def _commitments(self, pred: list[dict], gold: list[dict], detail: dict[str, Any]) -> None:
@@ -218,6 +228,7 @@ class Report:
             share("party accuracy", self.party_ok, self.party_pairs),
             share("doc_type accuracy", self.doc_type_ok, self.docs),
             share("date accuracy", self.date_ok, self.docs),
+            share("title accuracy", self.title_ok, self.docs),
         ]
         return out
 
@@ -239,6 +250,7 @@ class Report:
             "responsible_acc": ratio(self.responsible_ok, self.status_pairs),
             "doc_type_acc": ratio(self.doc_type_ok, self.docs),
             "date_acc": ratio(self.date_ok, self.docs),
+            "title_acc": ratio(self.title_ok, self.docs),
             "person_F1": round(self.actors["person"].prf()[2], 3),
             "organisation_F1": round(self.actors["organisation"].prf()[2], 3),
             "docs": self.docs,

@@ -30,6 +30,7 @@ KEYS = {
     "responsible_acc",
     "doc_type_acc",
     "date_acc",
+    "title_acc",
     "person_F1",
     "organisation_F1",
     "docs",

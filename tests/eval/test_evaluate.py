@@ -136,3 +136,19 @@ def test_measure_and_responsible_agreement_are_scored_on_matched_commitments() -
     assert summary["measure_ok"] == 0.0
     assert summary["responsible_acc"] == 1.0
     assert summary["commit_F1"] == 1.0
+
+
+def test_a_title_agrees_when_half_its_words_are_the_gold_ones_or_both_have_none() -> None:
+    gold = [
+        _doc([], title="Handlingsplan för fältarbete i Skärholmen"),
+        _doc([], title="Handlingsplan för fältarbete i Skärholmen"),
+        _doc([], title=None),
+        _doc([], title=None),
+    ]
+    pred = [
+        _doc([], title="Handlingsplan för fältarbete"),
+        _doc([], title="Val av justerare"),
+        _doc([], title=None),
+        _doc([], title="Kakor (cookies)"),
+    ]
+    assert score(zip(pred, gold, strict=True)).summary()["title_acc"] == 0.5
