@@ -12,7 +12,7 @@ from pipeline import paths
 from pipeline.extract.measure_phrase import trim_edges
 from pipeline.extract.noun_phrases import CREATIVE, NOMINAL
 from pipeline.lang import postag
-from pipeline.lexicon.measure_names import unusable
+from pipeline.lexicon.rejects import unusable
 
 _TOKEN = re.compile(r"[\wåäöÅÄÖé/%-]+")
 # Longest span tried, and the window around the cue it is looked for in: gold measures are
@@ -244,7 +244,7 @@ class SpanRanker:
         item: int = 0,
         deadline: str = "",
     ) -> str:
-        """The best-ranked measure of ``sentence`` that can name one (lexicon/measure_names.py).
+        """The best-ranked measure of ``sentence`` that can name one (lexicon/rejects.py).
 
         The best-ranked span of all when none can; the rule's reading if nothing is found.
         """

@@ -39,7 +39,7 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
 
 
 # 3: titles inside flattened heads (pipeline/structure/inline_title.py).
-@register("structure", version="3", fills="structure")
+@register("structure", version="4", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
     from pipeline.structure import core as structure

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lexicon.rejects import not_title
 from pipeline.records import Section
 from pipeline.structure.dates import DATE_RE
 from pipeline.structure.lines import Line, paragraph_of
@@ -114,17 +115,22 @@ def _is_header_line(ln: Line) -> bool:
 def find_title(lines: list[Line]) -> Line | None:
     """The title line: a markdown heading, a document-kind line, or the first heading-like line."""
     content = [(i, ln) for i, ln in enumerate(lines) if not ln.blank][:25]
-    for _, ln in content:
-        if ln.heading and section_kind(ln.clean) is None and len(ln.clean) > 8:
+    # A meeting's standing items and a web page's furniture are never the title; they are
+    # passed over, but still count towards how far down the title is looked for.
+    passed = {i for i, ln in content if not_title(ln.clean)}
+    for i, ln in content:
+        if i not in passed and ln.heading and section_kind(ln.clean) is None and len(ln.clean) > 8:
             return ln
     for k, (_, ln) in enumerate(content[:12]):
-        if _TITLE_START.match(ln.clean) and len(ln.clean) > 12:
+        if content[k][0] not in passed and _TITLE_START.match(ln.clean) and len(ln.clean) > 12:
             above = _title_above(lines, content, k) if ANSWER_LINE.match(ln.clean) else None
             return above or ln
     for i, ln in content[:12]:
         if len(ln.clean) > 200:
             return None
-        if _is_header_line(ln) or section_kind(ln.clean) is not None or len(ln.clean) < 12:
+        if i in passed or _is_header_line(ln) or section_kind(ln.clean) is not None:
+            continue
+        if len(ln.clean) < 12:
             continue
         para = paragraph_of(lines, i)
         single = len(para) == 1 or (para[0] is ln and len(para) <= 3 and len(ln.clean) < 100)

@@ -10,7 +10,7 @@ import pytest
 from pipeline.extract import measure_phrase, measure_span
 from pipeline.extract.status import find_cues, main_cue
 from pipeline.lang import postag
-from pipeline.lexicon.measure_names import unusable
+from pipeline.lexicon.rejects import unusable
 
 SENTENCE = "Kommunen ska senast 2026 bygga 2.500 nya bostäder i centrum och de ska vara billiga."
 

@@ -555,3 +555,17 @@ def test_a_meeting_notice_with_its_agenda_is_a_meeting_record() -> None:
     assert rule_doctype("KALLELSE 1 (20)\nKommunstyrelsen kallas till sammanträde\n") == "protokoll"
     assert rule_doctype("Kallelse till socialnämnden\nTid: 18:00\n") == "protokoll"
     assert rule_doctype("Anmälningslista\nAnmäls dom i mark- och miljödomstolen\n") == "other"
+
+
+def test_a_standing_agenda_item_or_a_cookie_banner_is_not_the_title() -> None:
+    """The title is looked for past a meeting's standing items and a web page's furniture."""
+    protokoll = (
+        "## Val av justerare\n\nKommunstyrelsen utser Anna Berg att justera protokollet.\n\n"
+        "## Ny lekplats i Norrby\n\nNämnden ska anlägga en lekplats i Norrby under 2021.\n"
+    )
+    assert analyse(protokoll).title == "Ny lekplats i Norrby"
+    web = "Kakor (cookies)\n\nMedborgarlöfte för Norrby centrum\n\nPolisen och kommunen lovar.\n"
+    assert analyse(web).title == "Medborgarlöfte för Norrby centrum"
+    # Passed-over lines still count towards how far down the title is looked for.
+    agenda = "\n\n".join(f"{n} Val av justerare" for n in range(1, 13))
+    assert find_title(split_lines(agenda + "\n\nSvar på motion om fler lekplatser\n")) is None

@@ -1,10 +1,10 @@
-"""Which phrases can name a measure: not a sum, a date, a politician, a fragment or a pointer."""
+"""Which phrases can name a measure or title a document, and why the others cannot."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.lexicon.measure_names import unusable
+from pipeline.lexicon.rejects import not_title, unusable
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,37 @@ def test_a_phrase_that_names_no_measure_says_why(name: str, kind: str) -> None:
 )
 def test_a_phrase_that_names_a_measure_passes(name: str) -> None:
     assert unusable(name) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Val av justerare", "agenda"),
+        ("2 Val av protokolljusterare och tid för justering av protokollet", "agenda"),
+        ("§ 2 Godkännande av dagordning", "agenda"),
+        ("1 Informationsärende", "agenda"),
+        ("Anmälan av inkomna skrivelser", "agenda"),
+        ("Kakor (cookies)", "chrome"),
+        ("Hoppa till innehåll", "chrome"),
+        ("Yttrande V och MP.", "remark"),
+        ("Yttrande D Daniel Bernmar (V) deltog inte i beslutet på grund av jäv.", "remark"),
+    ],
+)
+def test_a_line_that_titles_no_document_says_why(line: str, kind: str) -> None:
+    assert not_title(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Handlingsplan för fältarbete i Skärholmen",
+        "Yttrande om budget 2024",
+        "Yttrande över remiss om motion om trygghetsvandringar",
+        "Justering av taxor för förskolan",
+        "Meddelanden från kommunstyrelsen om sommarlov",
+        "Söka bygglov",
+        "Sammanträde 2011-11-24",
+    ],
+)
+def test_a_line_that_can_title_a_document_passes(line: str) -> None:
+    assert not_title(line) is None

@@ -1,0 +1,41 @@
+"""Phrases that cannot name a measure or title a document (lexicon/data/measure_names.tsv, not_titles.tsv)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline import paths
+from pipeline.lexicon.tables import read_patterns
+
+MEASURE_NAMES = paths.LEXICON_DATA / "measure_names.tsv"
+NAME_KINDS = ("amount", "dated", "person", "fragment", "anaphor")
+NOT_TITLES = paths.LEXICON_DATA / "not_titles.tsv"
+TITLE_KINDS = ("agenda", "chrome", "remark")
+
+
+@functools.cache
+def _names() -> dict[str, re.Pattern[str]]:
+    return read_patterns(MEASURE_NAMES, NAME_KINDS)
+
+
+@functools.cache
+def _titles() -> dict[str, re.Pattern[str]]:
+    return read_patterns(NOT_TITLES, TITLE_KINDS)
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.;:")
+
+
+def unusable(name: str) -> str | None:
+    """Why ``name`` reads as no measure's name (a kind of measure_names.tsv), or None."""
+    text = _tidy(name)
+    return next((kind for kind, rx in _names().items() if rx.search(text)), None)
+
+
+def not_title(line: str) -> str | None:
+    """Why ``line`` is no document's title (a kind of not_titles.tsv), or None."""
+    # Case is kept: a party's letters ("V och MP") are what makes a remark line.
+    text = " ".join(line.split()).strip(" ,;:")
+    return next((kind for kind, rx in _titles().items() if rx.fullmatch(text)), None)
