@@ -29,6 +29,32 @@ def graph_fragment(store: Store, doc_id: str) -> dict[str, Any] | None:
     return json.loads(row["data"]) if row is not None else None
 
 
+def author_parties(store: Store) -> dict[str, str]:
+    """doc_id -> the party of its first author whose party any document gives.
+
+    A person's party is read from every stored graph fragment, so an author named without
+    a party in one document ("Alexander Ojanne") gets the one another gives ("(S)").
+    """
+    party: dict[str, str] = {}
+    authors: dict[str, list[str]] = {}
+    rows = store.conn.execute(
+        "SELECT d.doc_id, a.data FROM documents d JOIN artifacts a ON a.sha256 = d.sha256 "
+        "AND a.stage = 'graph'"
+    )
+    for doc_id, data in rows:
+        frag = json.loads(data)
+        for node, attrs in frag.get("nodes", []):
+            if attrs.get("party"):
+                party.setdefault(node, str(attrs["party"]))
+        authors[doc_id] = [v for u, v, kind, *_ in frag.get("edges", []) if kind == "authored_by"]
+    out = {}
+    for doc_id, ids in authors.items():
+        known = [party[a] for a in ids if a in party]
+        if known:
+            out[doc_id] = known[0]
+    return out
+
+
 def structures_and_actors(store: Store) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
     """(doc id, structure artifact, extract artifact) of every document ({} where missing)."""
     rows = store.conn.execute(

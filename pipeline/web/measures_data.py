@@ -140,7 +140,7 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
         "years": sorted(years, reverse=True),
         "actors": sorted(top, key=sort_key),
         "organs": sorted(seen.values(), key=sort_key),
-        "overview": overview(views, munis),
+        "overview": overview(views, munis, documents_sql.author_parties(store)),
         # Documents were stored with --no-link: the measures miss them until `lofte link`.
         "stale": store.measures_stale(),
         "totals": {

@@ -107,12 +107,13 @@ class Group(BaseModel):
 
 
 class Overview(BaseModel):
-    """Counts and shares by status per municipality, responsible body and year."""
+    """Counts and shares by status per municipality, responsible body, party and year."""
 
     as_of: date
     statuses: list[StatusKey]
     municipality: list[Group]
     responsible: list[Group]
+    party: list[Group] = Field(description="by the party of whoever wrote the first document")
     year: list[Group]
 
 

@@ -37,11 +37,14 @@ def _groups(
     return sorted(rows, key=lambda r: (-r["total"], sort_key(r["name"])))
 
 
-def overview(views: list[MeasureView], municipality_of: dict[str, str]) -> dict[str, Any]:
-    """Counts and shares by status for each municipality, responsible body and year.
+def overview(
+    views: list[MeasureView], municipality_of: dict[str, str], party_of: dict[str, str]
+) -> dict[str, Any]:
+    """Counts and shares by status for each municipality, responsible body, party and year.
 
-    A measure belongs to the municipality of its first source document; its year is the
-    year it was first seen. Party is not given: a measure is not yet tied to who pledged it.
+    A measure belongs to the municipality of its first source document; its party is that
+    of the first author of the first of its documents that names one with a party; its
+    year is the year it was first seen. Groups of no known value come last.
     """
 
     def municipality(v: MeasureView) -> str | None:
@@ -55,12 +58,20 @@ def overview(views: list[MeasureView], municipality_of: dict[str, str]) -> dict[
         "statuses": list(STATUS_LABELS),
         "municipality": _groups(views, municipality),
         "responsible": _groups(views, lambda v: v.responsible),
+        "party": _known_first(
+            _groups(views, lambda v: next((party_of[d] for d in v.sources if d in party_of), None))
+        ),
         # Newest year first; measures from undated documents last.
         "year": sorted(
             _groups(views, lambda v: (v.first_seen or "")[:4] or None),
             key=lambda r: (r["name"] == UNKNOWN, -int(r["name"]) if r["name"].isdigit() else 0),
         ),
     }
+
+
+def _known_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Most measures have no known party: the few that do would be hidden behind "Okänd".
+    return sorted(rows, key=lambda r: r["name"] == UNKNOWN)
 
 
 def bars(row: dict[str, Any], width: float = 100.0) -> list[tuple[str, float, float]]:

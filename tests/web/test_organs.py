@@ -48,12 +48,14 @@ def test_overview_groups_add_up_and_fold_case() -> None:
         view("b", "overdue", "d1", "Polisen", "2023-05-01"),
         view("c", "done", "d2", None, None),
     ]
-    got = overview(views, {"d1": "Malmö", "d2": "unknown (not named in text)"})
+    got = overview(views, {"d1": "Malmö", "d2": "unknown (not named in text)"}, {"d2": "V"})
     muni = {r["name"]: r for r in got["municipality"]}
     assert muni["Malmö"]["total"] == 2 and muni["Malmö"]["counts"]["overdue"] == 1
     assert muni[UNKNOWN]["counts"]["done"] == 1
     assert [r["name"] for r in got["responsible"]] == ["Polisen", UNKNOWN]
     assert [r["name"] for r in got["year"]] == ["2024", "2023", UNKNOWN]
+    # The one measure of a known party comes first, though more have none.
+    assert [(r["name"], r["total"]) for r in got["party"]] == [("V", 1), (UNKNOWN, 2)]
     pieces = bars(muni["Malmö"])
     assert [k for k, _, _ in pieces] == ["pledged", "overdue"]
     assert sum(w for _, _, w in pieces) == 100.0

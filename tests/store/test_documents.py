@@ -1,0 +1,27 @@
+"""Reads over the documents table and its artifacts: the party behind each document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cli.main import main
+from pipeline.store.core import Store
+from pipeline.store.documents import author_parties
+
+# Clearly synthetic texts, written for this test.
+MOTION = (
+    "Motion om fler lekplatser i Norrby\n\nJag föreslår att nämnden ska anlägga en ny lekplats "
+    "i Norrby under 2021.\n\nNorrby den 3 mars 2020\n\nAnna Berg (V)\n"
+)
+UNSIGNED = "Lekplatser i Norrby\n\nNämnden ska anlägga en ny lekplats i Norrby under 2021.\n"
+
+
+def test_a_document_gets_the_party_of_its_author_and_an_unsigned_one_none(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "motion.txt").write_text(MOTION, encoding="utf-8")
+    (folder / "osignerad.txt").write_text(UNSIGNED, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"]) == 0
+    with Store(db) as store:
+        assert author_parties(store) == {"motion": "V"}
