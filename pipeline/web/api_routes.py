@@ -51,7 +51,7 @@ async def measures(request: Request) -> Response:
 @router.get(
     "/overview",
     response_model=models.Overview,
-    summary="Counts and shares by status per municipality, responsible body, year",
+    summary="Counts and shares by status per municipality, responsible body, party, year",
 )
 async def overview(request: Request) -> Response:
     """The start page's overview as numbers."""
