@@ -89,11 +89,18 @@ def document_row(store: Store, doc_id: str) -> sqlite3.Row | None:
 
 
 def document_meta(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Title, date and type of each of these documents that is stored."""
+    """Title, date, type and municipality of each of these documents that is stored."""
     out = {}
     for chunk, marks in id_chunks(list(dict.fromkeys(doc_ids))):
-        sql = f"SELECT doc_id, title, date, doc_type FROM documents WHERE doc_id IN ({marks})"
-        out.update({row["doc_id"]: dict(row) for row in store.conn.execute(sql, chunk)})
+        sql = (
+            "SELECT doc_id, title, date, doc_type, municipality FROM documents "
+            f"WHERE doc_id IN ({marks})"
+        )
+        for row in store.conn.execute(sql, chunk):
+            out[row["doc_id"]] = {
+                **dict(row),
+                "municipality": known_municipality(row["municipality"]),
+            }
     return out
 
 
@@ -119,11 +126,12 @@ def document_commitments(store: Store, doc_id: str) -> list[dict[str, Any]]:
 
 
 def fragments_naming(store: Store, node_id: str) -> list[sqlite3.Row]:
-    """Documents (id, title, date, type, fragment JSON) whose graph fragment names a node."""
+    """Documents (id, title, date, type, municipality, fragment JSON) whose fragment names a node."""
     # A substring scan over the stored fragments: fine for a council's corpus, and it needs
     # no index that would have to be kept in step with the artifacts.
     return store.conn.execute(
-        "SELECT d.doc_id, d.title, d.date, d.doc_type, a.data FROM documents d JOIN artifacts a "
+        "SELECT d.doc_id, d.sha256, d.title, d.date, d.doc_type, d.municipality, a.data "
+        "FROM documents d JOIN artifacts a "
         "ON a.sha256 = d.sha256 AND a.stage = 'graph' WHERE instr(a.data, ?) > 0 "
         "ORDER BY d.date, d.doc_id",
         (json.dumps(node_id),),
@@ -131,9 +139,11 @@ def fragments_naming(store: Store, node_id: str) -> list[sqlite3.Row]:
 
 
 def commitment_with_measure(store: Store, commitment_id: str) -> dict[str, Any] | None:
-    """One commitment row with the id and label of its measure."""
+    """One commitment row with its measure's id and label and its document's title and place."""
     row = store.conn.execute(
-        "SELECT c.*, m.measure_id, ms.label AS measure_label FROM commitments c "
+        "SELECT c.*, m.measure_id, ms.label AS measure_label, d.title AS doc_title, "
+        "d.municipality AS municipality, d.year AS doc_year FROM commitments c "
+        "LEFT JOIN documents d ON d.doc_id = c.doc_id "
         "LEFT JOIN measure_members m ON m.commitment_id = c.id "
         "LEFT JOIN measures ms ON ms.id = m.measure_id WHERE c.id = ?",
         (commitment_id,),

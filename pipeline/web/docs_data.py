@@ -80,38 +80,79 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
-    """An actor's merged attributes, the commitments they are responsible for and their documents."""
-    rows = documents_sql.fragments_naming(store, actor_id)
+    """An actor's merged attributes, commitments and documents, each with its municipality.
+
+    ``commitments`` are those naming the actor as responsible; ``authored`` those stated in
+    documents the actor signed, which is how a politician's own pledges are found. A text
+    stored twice (as text and as a scan) is listed once.
+    """
     attrs: dict[str, Any] = {}
-    commitment_ids: list[str] = []
+    responsible: list[str] = []
+    authored: list[str] = []
     docs: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
+    for r in documents_sql.fragments_naming(store, actor_id):
         frag = json.loads(r["data"])
         nodes = {n: a for n, a in frag.get("nodes", [])}
         if actor_id not in nodes:
             continue
-        a = nodes[actor_id]
-        if not attrs:
-            attrs = dict(a)
-        attrs["roles"] = sorted(set(attrs.get("roles", [])) | set(a.get("roles", [])))
-        attrs["aliases"] = sorted(set(attrs.get("aliases", [])) | set(a.get("aliases", [])))
-        attrs["party"] = attrs.get("party") or a.get("party")
-        doc = {"doc_id": r["doc_id"], "title": r["title"], "date": r["date"], "type": r["doc_type"]}
+        _merge(attrs, nodes[actor_id])
+        doc = {
+            "doc_id": r["doc_id"],
+            "title": r["title"],
+            "date": r["date"],
+            "type": r["doc_type"],
+            "municipality": documents_sql.known_municipality(r["municipality"]),
+            "sha256": r["sha256"],
+        }
         for u, v, kind, *_ in frag.get("edges", []):
             if v != actor_id:
                 continue
             if kind == "responsible":
-                commitment_ids.append(u)
+                responsible.append(u)
             elif kind in ("authored_by", "addressed_to", "mentions") and doc not in docs[kind]:
                 docs[kind].append(doc)
+            if kind == "authored_by":
+                authored += [n for n, a in nodes.items() if a.get("kind") == "commitment"]
     if not attrs:
         return None
+    own = set(responsible)
+    listed = {kind: _once(ds, _doc_key) for kind, ds in docs.items()}
+    places = {d["municipality"] for ds in listed.values() for d in ds if d["municipality"]}
     return {
         "id": actor_id,
         "attrs": attrs,
-        "commitments": _commitments(store, commitment_ids),
-        "documents": dict(docs),
+        "municipalities": sorted(places, key=sort_key),
+        "commitments": _commitments(store, responsible),
+        "authored": _commitments(store, [c for c in dict.fromkeys(authored) if c not in own]),
+        "documents": listed,
     }
+
+
+def _merge(attrs: dict[str, Any], a: dict[str, Any]) -> None:
+    # One actor node per document: names, roles and party add up over them.
+    if not attrs:
+        attrs.update(a)
+    attrs["roles"] = sorted(set(attrs.get("roles", [])) | set(a.get("roles", [])))
+    attrs["aliases"] = sorted(set(attrs.get("aliases", [])) | set(a.get("aliases", [])))
+    attrs["party"] = attrs.get("party") or a.get("party")
+
+
+def _doc_key(d: dict[str, Any]) -> tuple[Any, ...]:
+    # A text and its scan differ in bytes but share title, type and date; without a title
+    # only the same bytes tell two files to be one text.
+    return (d["title"], d["type"], d["date"]) if d["title"] else (d["sha256"],)
+
+
+def _once(rows: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
+    """The first row of each key, in order, with ``copies``: how many rows shared it."""
+    first: dict[Any, dict[str, Any]] = {}
+    for r in rows:
+        k = key(r)
+        if k in first:
+            first[k]["copies"] += 1
+        else:
+            first[k] = {**r, "copies": 1}
+    return list(first.values())
 
 
 def _commitments(store: Store, ids: list[str]) -> list[dict[str, Any]]:
@@ -119,6 +160,9 @@ def _commitments(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     for cid in ids:
         row = documents_sql.commitment_with_measure(store, cid)
         if row is not None:
-            out.append(row)
+            out.append(
+                {**row, "municipality": documents_sql.known_municipality(row["municipality"])}
+            )
     out.sort(key=lambda c: (c["doc_date"] or "", c["doc_id"], c["n"]))
-    return out
+    # The same sentence from the text and the scan of one document is one commitment.
+    return _once(out, lambda c: (" ".join(c["sentence"].split()), c["doc_type"], c["doc_date"]))

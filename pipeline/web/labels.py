@@ -82,6 +82,12 @@ def commitment_anchor(commitment_id: str) -> tuple[str, str]:
     return doc_id, f"c-{n}"
 
 
+def places(meta: dict[str, dict[str, Any]], doc_ids: list[str]) -> str:
+    """The municipalities of these documents, each once in order, or '–' when none is known."""
+    names = [(meta.get(d) or {}).get("municipality") for d in doc_ids]
+    return ", ".join(dict.fromkeys(n for n in names if n)) or "–"
+
+
 def doc_name(meta: dict[str, dict[str, Any]], doc_id: str) -> str:
     """What a reader sees for a document: its title, else its file name made readable."""
     title = " ".join(str((meta.get(doc_id) or {}).get("title") or "").split())

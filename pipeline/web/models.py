@@ -130,6 +130,10 @@ class Commitment(BaseModel):
     measure_key: str | None
     measure_id: str | None
     measure_label: str | None = Field(None, description="on an actor's commitments")
+    doc_title: str | None = Field(None, description="on an actor's commitments")
+    municipality: str | None = Field(None, description="on an actor's commitments")
+    doc_year: int | None = Field(None, description="on an actor's commitments: when undated")
+    copies: int | None = Field(None, description="on an actor's: stored files saying it")
     lemmas: str | None
     responsible: str | None
     status: str
@@ -177,15 +181,20 @@ class DocumentRef(BaseModel):
     title: str | None
     date: Day
     type: str | None
+    municipality: str | None
+    sha256: str
+    copies: int = Field(description="how many stored files hold this text (a text and its scan)")
 
 
 class Actor(BaseModel):
-    """One actor: the commitments they are responsible for and their documents."""
+    """One actor: the commitments they are responsible for, those they signed, documents."""
 
     id: str
     url: str
     attrs: dict[str, Any] = Field(description="name, kind, party, roles, aliases")
-    commitments: list[Commitment]
+    municipalities: list[str] = Field(description="of the documents naming the actor")
+    commitments: list[Commitment] = Field(description="naming the actor as responsible")
+    authored: list[Commitment] = Field(description="in documents the actor signed")
     documents: dict[str, list[DocumentRef]] = Field(description="by role: mentions, ...")
 
 

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from pipeline.link.reasons import reason_parts
+from pipeline.store.documents import known_municipality
 from pipeline.web import labels, overview
 
 HERE = Path(__file__).resolve().parent
@@ -84,11 +85,13 @@ def environment() -> Environment:
         reason_parts=reason_parts,
         commitment_anchor=labels.commitment_anchor,
         doc_name=labels.doc_name,
+        places=labels.places,
         bars=overview.bars,
         SHOWN_GROUPS=overview.SHOWN,
     )
     env.filters.update(
         sv_date=labels.swedish_date,
+        place=lambda m: known_municipality(m) or "–",
         doc_type=labels.doc_type_label,
         status_label=labels.status_label,
         actor_kind=lambda k: labels.ACTOR_KIND_LABELS.get(k or "", k or ""),
