@@ -39,7 +39,7 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
 
 
 # 3: titles inside flattened heads (pipeline/structure/inline_title.py).
-@register("structure", version="4", fills="structure")
+@register("structure", version="5", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
     from pipeline.structure import core as structure
@@ -54,7 +54,7 @@ def structure_stage(doc: Document, opts: Options) -> Document:
 # 6: street, quay, park and centre names are places; genitive sub-bodies are one body.
 # 5: roles printed after names (", nämndsekreterare"); agenda words are no surnames.
 # 4: proposal lead-ins and follow-on sentences; more procedure, norm and history exclusions.
-@register("extract", version="8", fills="extraction")
+@register("extract", version="9", fills="extraction")
 def extract_stage(doc: Document, opts: Options) -> Document:
     """Find actors and commitments, and place each commitment on its page."""
     from pipeline.extract import actors, commitments

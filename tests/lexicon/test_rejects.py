@@ -25,6 +25,8 @@ from pipeline.lexicon.rejects import not_title, unusable
         ("Förslaget", "anaphor"),
         ("Polisen.", "anaphor"),
         ("medborgarna", "anaphor"),
+        ("barn- och utbildningsförvaltningen", "anaphor"),
+        ("Örebro kommun", "anaphor"),
     ],
 )
 def test_a_phrase_that_names_no_measure_says_why(name: str, kind: str) -> None:
@@ -44,6 +46,9 @@ def test_a_phrase_that_names_no_measure_says_why(name: str, kind: str) -> None:
         # Words the fragment list starts with, inside a name, are no fragment.
         "samverkan med polisen om trygghet",
         "förslaget om nattvandring",
+        # A body inside a measure, or a common noun before "stad", is part of what is done.
+        "samverkan med nämnden",
+        "trygg stad",
     ],
 )
 def test_a_phrase_that_names_a_measure_passes(name: str) -> None:
@@ -60,6 +65,8 @@ def test_a_phrase_that_names_a_measure_passes(name: str) -> None:
         ("Anmälan av inkomna skrivelser", "agenda"),
         ("Kakor (cookies)", "chrome"),
         ("Hoppa till innehåll", "chrome"),
+        ("Other languages", "chrome"),
+        ("Aktiviteter Vivalla2021-05-17T06:47:34+00:00", "chrome"),
         ("Yttrande V och MP.", "remark"),
         ("Yttrande D Daniel Bernmar (V) deltog inte i beslutet på grund av jäv.", "remark"),
     ],
