@@ -27,6 +27,9 @@ _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s|\*\*)")
 _TERMINAL = re.compile(r"[.!?:;]\s*$")
 # A candidate sentence end: terminal punctuation, optional closing quote/bracket, then space.
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+|$)|(?<=[a-zåäö]{3}[.!?])(?=[A-ZÅÄÖ][a-zåäö]{2,})")
+# An agenda flattened onto one line ends each item on its diarienummer ("… Dnr 113-1903/2009
+# Kommunstyrelsen; …"): the number, then a capital, closes the item though no period does.
+_ITEM_END = re.compile(r"\b[Dd]nr\.?\s*[\d.:-]+/\d{2,4}(?=\s+[A-ZÅÄÖ][a-zåäö])")
 _LEADIN_END = re.compile(r"(?:\batt|:|\bföljande\s*[.:]?)\s*$", re.IGNORECASE)
 
 
@@ -128,10 +131,13 @@ def split_sentences(chunk: str, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (absolute, trimmed) in a run of running text."""
     spans = []
     pos = 0
-    for m in _END.finditer(chunk):
-        end = m.end()
-        dot = m.start() - 1 if m.start() == end else m.start()
-        if chunk[dot] == "." and _ends_abbreviation(chunk, dot + 1):
+    marks = [(m.start(), m.end()) for m in _END.finditer(chunk)]
+    items = {m.end() for m in _ITEM_END.finditer(chunk)}
+    for start, end in sorted([*marks, *((e, e) for e in items)], key=lambda t: t[1]):
+        if end <= pos:
+            continue
+        dot = start - 1 if start == end else start
+        if end not in items and chunk[dot] == "." and _ends_abbreviation(chunk, dot + 1):
             continue
         nxt = _NEXT_CHAR.match(chunk, end)
         first = nxt.group(1) if nxt else ""

@@ -136,3 +136,19 @@ def test_symbol_bullets_of_web_pages_are_list_items_under_a_promising_heading() 
     plain = split_units("Nuvarande lägesbild\n• Nedskräpning\n• Skadegörelse\n")
     assert [u.kind for u in plain] == ["heading", "bullet", "bullet"]
     assert plain[1].leadin == ""
+
+
+def test_a_flattened_agenda_ends_each_item_on_its_diarienummer() -> None:
+    text = (
+        "Idrottsnämnden; Inriktningsbeslut om en konstgräsplan Dnr 328-532/2007 Revidering av "
+        "inriktningsbeslut om ny samverkanscentral Dnr 314-1409/2008 Kommunstyrelsen; "
+        "Miljökvalitetsnormen ska uppnås. Enligt dnr 12/2019 ska det ske."
+    )
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == [
+        "Idrottsnämnden; Inriktningsbeslut om en konstgräsplan Dnr 328-532/2007",
+        "Revidering av inriktningsbeslut om ny samverkanscentral Dnr 314-1409/2008",
+        "Kommunstyrelsen; Miljökvalitetsnormen ska uppnås.",
+        # A diarienummer inside a sentence, before a lower-case word, ends nothing.
+        "Enligt dnr 12/2019 ska det ske.",
+    ]
