@@ -30,7 +30,7 @@ STATUS_HELP: dict[str, str] = {
     "done": "Åtgärden är rapporterad som genomförd.",
     "overdue": "Sista datum har passerat utan att åtgärden rapporterats som genomförd.",
     "cancelled": "Åtgärden har avbrutits eller avslagits.",
-    "not_assessed": "Ingen uppföljning ännu: bara förslaget eller löftet finns, så läget går inte att bedöma.",
+    "not_assessed": "Bara förslaget eller löftet finns, inget senare dokument följer upp det; de räknas också under sin status.",
 }
 DOC_TYPE_LABELS: dict[str, str] = wording.group("doc_type", "sv")
 ACTOR_KIND_LABELS: dict[str, str] = {

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from pipeline.lang.slugs import fold, sort_key
+from pipeline.lexicon.parties import party_label
 from pipeline.read.query import MeasureView
 from pipeline.store.documents import known_municipality
 from pipeline.web.labels import STATUS_LABELS, status_key
@@ -58,15 +59,19 @@ def overview(
         "statuses": list(STATUS_LABELS),
         "municipality": _groups(views, municipality),
         "responsible": _groups(views, lambda v: v.responsible),
-        "party": _known_first(
-            _groups(views, lambda v: next((party_of[d] for d in v.sources if d in party_of), None))
-        ),
+        "party": _known_first(_groups(views, lambda v: _party(v, party_of))),
         # Newest year first; measures from undated documents last.
         "year": sorted(
             _groups(views, lambda v: (v.first_seen or "")[:4] or None),
             key=lambda r: (r["name"] == UNKNOWN, -int(r["name"]) if r["name"].isdigit() else 0),
         ),
     }
+
+
+def _party(v: MeasureView, party_of: dict[str, str]) -> str | None:
+    # "FP" in a 2008 document and "L" in a 2020 one are one party.
+    found = next((party_of[d] for d in v.sources if d in party_of), None)
+    return party_label(found) if found else None
 
 
 def _known_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

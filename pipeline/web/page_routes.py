@@ -41,4 +41,6 @@ def page_router() -> APIRouter:
         _endpoint(pages.stylesheet, store=False),
         methods=["GET"],
     )
+    for path in ("/static/icon.svg", "/favicon.ico"):
+        router.add_api_route(path, _endpoint(pages.icon, store=False), methods=["GET"])
     return router

@@ -21,6 +21,9 @@ from pipeline.web.render import (
     render,
 )
 from pipeline.web.render import (
+    icon as icon_bytes,
+)
+from pipeline.web.render import (
     stylesheet as css_bytes,
 )
 from pipeline.web.responses import HttpError, Response, json_response, parse_filters
@@ -251,3 +254,8 @@ def api_actor(app: Site, store: Store, params: dict[str, str], id: str) -> Respo
 def stylesheet(app: Site, store: None, params: dict[str, str]) -> Response:
     """The stylesheet (held in memory; no request path ever reaches the file system)."""
     return Response(css_bytes(), "text/css; charset=utf-8")
+
+
+def icon(app: Site, store: None, params: dict[str, str]) -> Response:
+    """The tab icon, also at /favicon.ico, where browsers look when a page names none."""
+    return Response(icon_bytes(), "image/svg+xml")

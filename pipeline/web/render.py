@@ -109,3 +109,9 @@ def render(template: str, **context: Any) -> bytes:
 def stylesheet() -> bytes:
     """The one stylesheet, read once at start-up (never a path taken from a request)."""
     return (HERE / "static" / "style.css").read_bytes()
+
+
+@cache
+def icon() -> bytes:
+    """The tab icon, read once (a browser asks for one on every page; a 404 fills its log)."""
+    return (HERE / "static" / "icon.svg").read_bytes()

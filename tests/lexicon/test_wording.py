@@ -28,7 +28,7 @@ def test_the_swedish_words_are_the_web_pages() -> None:
         "done": "Genomförd",
         "overdue": "Försenad",
         "cancelled": "Avbruten",
-        "not_assessed": "Ej bedömd",
+        "not_assessed": "Ingen uppföljning",
     }
     assert wording.word("flag.overdue", "sv") == "Försenad"
     assert wording.word("flag.overdue", "en") == "OVERDUE"

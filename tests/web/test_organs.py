@@ -55,7 +55,10 @@ def test_overview_groups_add_up_and_fold_case() -> None:
     assert [r["name"] for r in got["responsible"]] == ["Polisen", UNKNOWN]
     assert [r["name"] for r in got["year"]] == ["2024", "2023", UNKNOWN]
     # The one measure of a known party comes first, though more have none.
-    assert [(r["name"], r["total"]) for r in got["party"]] == [("V", 1), (UNKNOWN, 2)]
+    assert [(r["name"], r["total"]) for r in got["party"]] == [
+        ("Vänsterpartiet (V)", 1),
+        (UNKNOWN, 2),
+    ]
     pieces = bars(muni["Malmö"])
     assert [k for k, _, _ in pieces] == ["pledged", "overdue"]
     assert sum(w for _, _, w in pieces) == 100.0

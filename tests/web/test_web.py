@@ -325,3 +325,18 @@ def test_start_page_says_when_measures_await_linking(tmp_path: Path) -> None:
             _, _, body = fetch(url + "/")
         assert (notice in body.decode("utf-8")) is stale
         assert main(["link", "--db", str(path)]) == 0
+
+
+def test_a_page_past_the_last_says_so_and_links_the_first(base: str) -> None:
+    status, _, body = fetch(base + "/measures?page=99")
+    text = body.decode()
+    assert status == 200 and "Sidan 99 finns inte" in text
+    assert 'href="/measures?page=1"' in text or 'href="/measures"' in text
+
+
+def test_the_tab_icon_is_served_where_browsers_look(base: str) -> None:
+    for path in ("/static/icon.svg", "/favicon.ico"):
+        status, headers, body = fetch(base + path)
+        assert status == 200 and headers["Content-Type"].startswith("image/svg+xml"), path
+        assert body.startswith(b"<svg")
+    assert 'rel="icon" href="/static/icon.svg"' in fetch(base + "/")[2].decode()
