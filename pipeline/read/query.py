@@ -53,6 +53,14 @@ def search_terms(query: str) -> list[str]:
     return terms
 
 
+# How a list can be sorted; each ends in the alphabetical order, so ties stay stable.
+ORDERS = {
+    "name": "m.sort_key, m.id",
+    "recent": "m.last_seen IS NULL, m.last_seen DESC, m.sort_key, m.id",
+    "due": "m.due IS NULL, m.due, m.sort_key, m.id",
+}
+
+
 def find_measures(
     store: Store,
     query: str | None = None,
@@ -62,16 +70,18 @@ def find_measures(
     actor: str | None = None,
     with_statements: bool = True,
     limit: int | None = None,
+    order: str = "name",
 ) -> list[MeasureView]:
     """Measures matching a free-text query, evaluated at ``as_of`` (default today).
 
     Every query word must match, case- and diacritic-blind, as the word, its lemma or
     its compound parts. Measures first seen after ``as_of`` are left out, and statements
-    dated after it do not count towards the status. Sorted in Swedish alphabetical order.
+    dated after it do not count towards the status. Sorted by ``order`` (a key of ORDERS):
+    Swedish alphabetical order, the latest statement first, or the earliest due date first.
     """
     as_of = as_of or date.today()
     sql, args = msql.select("m.*", msql.expression(store, query), actor, status, as_of)
-    sql += " ORDER BY m.sort_key, m.id"
+    sql += " ORDER BY " + ORDERS[order]
     out: list[MeasureView] = []
     page = max(limit or 0, 100) if limit else None
     offset = 0

@@ -28,6 +28,8 @@ class Filters:
     actor: str = ""
     organ: str = ""
     year: str = ""
+    # The latest said first: what a reader comes back for, not digits and fragments at "A".
+    sort: str = "recent"
     limit: int = PAGE_SIZE
     offset: int = 0
 
@@ -71,14 +73,26 @@ def list_measures(
     if total is not None:
         # Only SQL narrows: build views for one page and let SQL count the rest.
         views = find_measures(
-            store, q, as_of=as_of, actor=actor, with_statements=False, limit=f.offset + f.limit
+            store,
+            q,
+            as_of=as_of,
+            actor=actor,
+            with_statements=False,
+            limit=f.offset + f.limit,
+            order=f.sort,
         )
         page = views[f.offset : f.offset + f.limit]
     else:
         # find_measures' own status filter is looser (a 'pledged' filter keeps overdue ones),
         # so it only narrows the SQL; the badge shown decides below.
         views = find_measures(
-            store, q, as_of=as_of, actor=actor, status=f.status or None, with_statements=False
+            store,
+            q,
+            as_of=as_of,
+            actor=actor,
+            status=f.status or None,
+            with_statements=False,
+            order=f.sort,
         )
         if f.status:
             views = [v for v in views if matches_status(v, f.status)]
@@ -98,7 +112,7 @@ def feed_measures(
 ) -> list[MeasureView]:
     """The measures a feed follows: the list's filters, with their statements."""
     views, _ = list_measures(
-        store, Filters(f.q, f.status, f.actor, f.organ, f.year, 500), as_of, organs
+        store, Filters(f.q, f.status, f.actor, f.organ, f.year, f.sort, 500), as_of, organs
     )
     by_id = query.statements_for(store, [v.id for v in views])
     for v in views:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -206,6 +206,9 @@ class MeasureQuery(BaseModel):
     actor: str = Field("", max_length=200, description="responsible actor contains")
     organ: str = Field("", max_length=200, description="stadsdel or nämnd of a source")
     year: str = Field("", pattern=r"^\d{4}$", description="due or discussed that year")
+    sort: Literal["recent", "due", "name"] = Field(
+        "recent", description="latest statement, earliest due date, or name (Swedish order)"
+    )
     limit: int = Field(50, ge=1, le=500, description="page size")
     offset: int = Field(0, ge=0, le=1_000_000_000, description="skip this many")
 

@@ -45,6 +45,8 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     f = parse_filters(params, api=False)
     views, total = measures_data.list_measures(store, f, app.as_of(), app.organs(store))
     current = {"q": f.q, "status": f.status, "actor": f.actor, "organ": f.organ, "year": f.year}
+    # The default order is left out of the page's links, so they stay as short as they were.
+    current["sort"] = "" if f.sort == "recent" else f.sort
     return _page(
         app,
         store,

@@ -9,6 +9,7 @@ from typing import Any
 
 from starlette.responses import Response as StarletteResponse
 
+from pipeline.read.query import ORDERS
 from pipeline.web.labels import STATUS_LABELS
 from pipeline.web.measures_data import PAGE_SIZE, Filters
 from pipeline.web.render import render
@@ -70,7 +71,10 @@ def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
         actor=params.get("actor", ""),
         organ=params.get("organ", ""),
         year=params.get("year", ""),
+        sort=params.get("sort") or "recent",
     )
+    if f.sort not in ORDERS:
+        raise HttpError(400, f"Okänd ordning: {f.sort} (name, recent eller due)")
     if f.status and f.status not in STATUS_LABELS:
         raise HttpError(400, f"Okänd status: {f.status}")
     if f.year and not YEAR.fullmatch(f.year):

@@ -72,7 +72,9 @@ def test_filters_narrow_the_list(base: str) -> None:
 def test_a_page_and_its_total_agree_with_the_full_search(db: Path, q: str, actor: str) -> None:
     # A page of results is fetched with a limit and its total counted in SQL.
     with Store(db, readonly=True) as s:
-        full = find_measures(s, q or None, as_of=AS_OF, actor=actor or None, with_statements=False)
+        full = find_measures(
+            s, q or None, as_of=AS_OF, actor=actor or None, with_statements=False, order="recent"
+        )
         f = measures_data.Filters(q=q, actor=actor, limit=2, offset=1)
         page, total = measures_data.list_measures(s, f, AS_OF, {})
         assert total == len(full)
@@ -340,3 +342,15 @@ def test_the_tab_icon_is_served_where_browsers_look(base: str) -> None:
         assert status == 200 and headers["Content-Type"].startswith("image/svg+xml"), path
         assert body.startswith(b"<svg")
     assert 'rel="icon" href="/static/icon.svg"' in fetch(base + "/")[2].decode()
+
+
+def test_the_list_is_sorted_latest_first_by_default_and_as_asked(base: str) -> None:
+    recent = get_json(f"{base}/api/measures?limit=500")["items"]
+    seen = [m["last_seen"] for m in recent if m["last_seen"]]
+    assert seen == sorted(seen, reverse=True)
+    due = [m["due"] for m in get_json(f"{base}/api/measures?limit=500&sort=due")["items"]]
+    dated = [d for d in due if d]
+    assert dated and dated == sorted(dated) and due[: len(dated)] == dated
+    names = get_json(f"{base}/api/measures?limit=500&sort=name")["items"]
+    assert {m["id"] for m in names} == {m["id"] for m in recent}
+    assert fetch(f"{base}/measures?sort=random")[0] == 400
