@@ -32,6 +32,9 @@ CREATE TABLE IF NOT EXISTS measures(
   motion_date TEXT, decision_date TEXT, sort_key TEXT NOT NULL DEFAULT '',
   sources TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS measures_sort ON measures(sort_key, id);
+-- The measures list opens latest first (read/query.py ORDERS["recent"]).
+CREATE INDEX IF NOT EXISTS measures_recent ON measures(
+  last_seen IS NULL, last_seen DESC, sort_key, id);
 CREATE TABLE IF NOT EXISTS measure_members(
   commitment_id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, reason TEXT NOT NULL,
   score REAL);
