@@ -13,6 +13,7 @@ from pipeline.lexicon import wording
 STATUS_LABELS: dict[str, str] = wording.group("status", "sv")
 # The warnings beside a badge: overdue, stalled, not assessed, motion undecided.
 FLAG_LABELS: dict[str, str] = wording.group("flag", "sv")
+IDENTIFIER_LABELS: dict[str, str] = wording.group("identifier", "sv")
 # A glyph beside the word so the badge reads without colour and without the word's language.
 STATUS_ICONS: dict[str, str] = {
     "proposed": "○",

@@ -77,6 +77,7 @@ def environment() -> Environment:
         STATUS_ICONS=labels.STATUS_ICONS,
         STATUS_HELP=labels.STATUS_HELP,
         FLAG_LABELS=labels.FLAG_LABELS,
+        IDENTIFIER_LABELS=labels.IDENTIFIER_LABELS,
         measure_url=measure_url,
         doc_url=doc_url,
         actor_url=actor_url,

@@ -1,0 +1,33 @@
+"""A document page in Swedish: its numbers named by kind, once each kind, no empty sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cli.main import main
+
+from .helpers import fetch, serving
+
+# A clearly synthetic protokoll, written for this test.
+PROTOKOLL = (
+    "Protokoll\nKultur- och fritidsnämnden\nSammanträde 2021-03-04\n\n"
+    "§ 12 Ny lekplats i Norrby\n\nNämnden beslutar att en ny lekplats ska anläggas i Norrby "
+    "under 2021.\n\n§ 13 Parkbänkar i Söderby\n\nNämnden beslutar att tio nya parkbänkar ska "
+    "ställas ut i Söderby under 2022.\n"
+)
+
+
+def test_a_protokoll_page_names_its_paragraphs_in_swedish_on_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "protokoll_kfn_2021.txt").write_text(PROTOKOLL, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"]) == 0
+    with serving(db) as base:
+        status, _, body = fetch(base + "/documents/protokoll_kfn_2021")
+    page = body.decode()
+    assert status == 200
+    assert page.count("<dt>Paragraf</dt>") == 1 and "§ 12, § 13" in page
+    assert "paragraph" not in page.lower()
+    # A document without references gets no empty references section.
+    assert "Inga hänvisningar" not in page
