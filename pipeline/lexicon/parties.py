@@ -15,6 +15,11 @@ def _table() -> dict[str, dict[str, str]]:
     return read_columns(PARTIES, ("name", "now"))
 
 
+def successors() -> dict[str, str]:
+    """Old abbreviation -> today's, for every renamed party ('FP' -> 'L')."""
+    return {k: v["now"] for k, v in _table().items() if v["now"] != k}
+
+
 def party_label(abbreviation: str) -> str:
     """'Liberalerna (L)' for 'L' and for 'FP'; an abbreviation not in the table as given."""
     row = _table().get(abbreviation.strip().upper())

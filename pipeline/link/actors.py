@@ -11,10 +11,11 @@ from typing import Any
 
 from pipeline.lang.slugs import fold, slugify
 from pipeline.lexicon.gazetteers import load
+from pipeline.lexicon.parties import successors
 from pipeline.link.ids import mint
 
 # A party that was renamed or merged: the old abbreviation resolves to its successor.
-PREDECESSOR = {"FP": "L", "KDS": "KD", "VPK": "V"}
+PREDECESSOR = successors()
 # Bodies are printed both in definite and indefinite form ("nämnden" / "nämnd").
 _DEFINITE = (
     ("namnden", "namnd"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.lexicon.parties import party_label
+from pipeline.lexicon.parties import party_label, successors
 
 
 def test_a_party_is_named_with_its_abbreviation() -> None:
@@ -16,3 +16,7 @@ def test_folkpartiet_is_counted_as_liberalerna() -> None:
 
 def test_an_unknown_abbreviation_is_shown_as_given() -> None:
     assert party_label("SPI") == "SPI"
+
+
+def test_the_renamed_parties_lead_to_todays() -> None:
+    assert successors() == {"FP": "L", "KDS": "KD", "VPK": "V"}
