@@ -27,3 +27,18 @@ def gold_dir() -> Path:
 def seed_texts() -> dict[str, str]:
     """The five bundled seed texts by stem."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def ingest_texts(tmp: Path, texts: dict[str, str], sources: str = "") -> Path:
+    """A store of these texts (stem -> text) and an optional sources.tsv, as `lofte ingest`."""
+    from pipeline.cli.main import main
+
+    folder = tmp / "in"
+    folder.mkdir()
+    for stem, text in texts.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    if sources:
+        (folder / "sources.tsv").write_text(sources, encoding="utf-8")
+    db = tmp / "s.db"
+    assert main(["ingest", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"]) == 0
+    return db

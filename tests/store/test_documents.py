@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.cli.main import main
 from pipeline.store.core import Store
 from pipeline.store.documents import author_parties
+
+from ..conftest import ingest_texts
 
 # Clearly synthetic texts, written for this test.
 MOTION = (
@@ -17,11 +18,6 @@ UNSIGNED = "Lekplatser i Norrby\n\nNämnden ska anlägga en ny lekplats i Norrby
 
 
 def test_a_document_gets_the_party_of_its_author_and_an_unsigned_one_none(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "motion.txt").write_text(MOTION, encoding="utf-8")
-    (folder / "osignerad.txt").write_text(UNSIGNED, encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"]) == 0
+    db = ingest_texts(tmp_path, {"motion": MOTION, "osignerad": UNSIGNED})
     with Store(db) as store:
         assert author_parties(store) == {"motion": "V"}

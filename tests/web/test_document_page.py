@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.cli.main import main
-
+from ..conftest import ingest_texts
 from .helpers import fetch, serving
 
 # A clearly synthetic protokoll, written for this test.
@@ -18,11 +17,7 @@ PROTOKOLL = (
 
 
 def test_a_protokoll_page_names_its_paragraphs_in_swedish_on_one_line(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "protokoll_kfn_2021.txt").write_text(PROTOKOLL, encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"]) == 0
+    db = ingest_texts(tmp_path, {"protokoll_kfn_2021": PROTOKOLL})
     with serving(db) as base:
         status, _, body = fetch(base + "/documents/protokoll_kfn_2021")
     page = body.decode()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.cli.main import main
-
+from ..conftest import ingest_texts
 from .helpers import fetch, serving
 
 # Clearly synthetic texts, written for this test.
@@ -23,13 +22,7 @@ CELL = re.compile(r'<td data-label="Kommun">([^<]*)</td>')
 
 
 def test_the_measures_and_documents_lists_have_a_municipality_column(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for stem, text in TEXTS.items():
-        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    (folder / "sources.tsv").write_text(SOURCES, encoding="utf-8")
-    db = tmp_path / "s.db"
-    assert main(["ingest", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"]) == 0
+    db = ingest_texts(tmp_path, TEXTS, SOURCES)
     with serving(db) as base:
         for path in ("/measures", "/documents"):
             status, _, body = fetch(base + path)
