@@ -26,7 +26,7 @@ def _roles() -> dict[str, re.Pattern[str]]:
 
 @functools.cache
 def _not_commitments() -> dict[str, re.Pattern[str]]:
-    return read_patterns(NOT_COMMITMENTS, ("personnel",))
+    return read_patterns(NOT_COMMITMENTS, ("personnel", "elsewhere"))
 
 
 def _lead(sentence: str, start: int, text: str) -> str:
@@ -51,7 +51,7 @@ def is_start(sentence: str, text: str) -> bool:
 
 
 def not_commitment(sentence: str) -> str | None:
-    """The kind of sentence that is never a commitment (a post changing hands), or None."""
+    """Why a sentence is never a commitment (a post changes hands, a neighbour acts), or None."""
     for kind, rx in _not_commitments().items():
         if rx.search(sentence):
             return kind

@@ -101,3 +101,11 @@ def test_a_post_changing_hands_is_no_commitment() -> None:
         "Den nya grundskolechefen börjar sitt uppdrag i januari 2024.", "tjansteutlatande"
     )
     assert not_commitment("En handlingsplan ska tas fram under 2024.") is None
+
+
+def test_a_neighbours_measure_is_no_commitment_but_one_done_together_is() -> None:
+    neighbour = "Sedan tidigare i år har grannkommunen Haninge också infört ordningsvakter."
+    assert not_commitment(neighbour) == "elsewhere"
+    assert excluded(neighbour, "press")
+    together = "Kommunen undertecknade klimatkontraktet tillsammans med åtta andra kommuner."
+    assert not_commitment(together) is None
