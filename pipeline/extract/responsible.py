@@ -87,9 +87,13 @@ def responsible_of(
 
 def _named(sentence: str, cue: Cue, tail: str, actors: list[Actor]) -> str | None:
     """An assignee or agent the sentence names in a fixed shape ("ger X i uppdrag", "av X")."""
-    m = re.search(r"\b(?:ge|ger|gav|ges)\s+(.+?)\s+i\s+uppdrag\b", sentence, _I)
+    m = re.search(r"\b(?:ge|ger|gav)\s+(?!i\s)(.+?)\s+i\s+uppdrag\b", sentence, _I)
     if m:
         return canonical(clean_np(m.group(1)), actors)
+    # The passive names the assignee before the verb: "att kommunstyrelsen ges i uppdrag att".
+    m = re.search(r"\b([\wåäö-]+)\s+(?:ges|gavs|får)\s+i\s+uppdrag\b", sentence, _I)
+    if m and ORG.fullmatch(m.group(1)):
+        return canonical(m.group(1), actors)
     shaped = task_receiver(sentence, actors) or shaped_assignee(sentence, actors)
     if shaped:
         return shaped

@@ -54,7 +54,7 @@ def structure_stage(doc: Document, opts: Options) -> Document:
 # 6: street, quay, park and centre names are places; genitive sub-bodies are one body.
 # 5: roles printed after names (", nämndsekreterare"); agenda words are no surnames.
 # 4: proposal lead-ins and follow-on sentences; more procedure, norm and history exclusions.
-@register("extract", version="11", fills="extraction")
+@register("extract", version="12", fills="extraction")
 def extract_stage(doc: Document, opts: Options) -> Document:
     """Find actors and commitments, and place each commitment on its page."""
     from pipeline.extract import actors, commitments

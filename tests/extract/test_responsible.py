@@ -112,3 +112,20 @@ def test_a_known_name_is_matched_as_a_whole_word_only() -> None:
     hits = actor_hits("Lokalpolisområde Norrby ska patrullera", _org("polisområde"))
     assert hits == []
     assert actor_hits("Ett polisområde ska patrullera", _org("polisområde"))[0][2] == "polisområde"
+
+
+def test_the_body_given_a_task_in_the_passive_is_responsible() -> None:
+    # Two tasks: the first "ges" must not reach over its own "i uppdrag" to the second.
+    text = (
+        "Motionären yrkar på att kommunstyrelsen ges i uppdrag att rusta upp kamerorna i "
+        "centrum och att kommunstyrelsen ges i uppdrag att utreda fler kameror under 2016."
+    )
+    assert set(_resp(text, _org("kommunstyrelsen"))) == {"kommunstyrelsen"}
+
+
+def test_a_body_given_a_task_by_name_is_responsible() -> None:
+    text = (
+        "Partierna i Norrby stadsdelsnämnd har ställt sig bakom en gemensam skrivelse där de ger "
+        "förvaltningen i uppdrag att, i samråd med polisen, utreda hur Norrby kan bli tryggare."
+    )
+    assert _resp(text, _org("Norrby stadsdelsnämnd", "förvaltningen")) == ["förvaltningen"]
