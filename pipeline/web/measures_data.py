@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pipeline.lang.slugs import fold, sort_key
+from pipeline.lang.slugs import sort_key
 from pipeline.read import query
 from pipeline.read.query import MeasureView, find_measures
 from pipeline.read.views import matches_status
 from pipeline.store import documents as documents_sql
 from pipeline.store.core import Store
 from pipeline.web.labels import STATUS_LABELS
+from pipeline.web.organs import organ_key
 from pipeline.web.overview import overview
 
 PAGE_SIZE = 50
@@ -99,8 +100,8 @@ def list_measures(
         if f.year:
             views = [v for v in views if _in_year(v, f.year)]
         if f.organ:
-            want = fold(f.organ)
-            docs = [d for d, names in organs.items() if any(fold(n) == want for n in names)]
+            want = organ_key(f.organ)
+            docs = [d for d, names in organs.items() if any(organ_key(n) == want for n in names)]
             keep = _measures_in_docs(store, docs)
             views = [v for v in views if v.id in keep]
         page, total = views[f.offset : f.offset + f.limit], len(views)
@@ -144,7 +145,7 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
     seen: dict[str, str] = {}
     for names in organs.values():
         for n in names:
-            seen.setdefault(fold(n), n)
+            seen.setdefault(organ_key(n), n)
     top = sorted(actors, key=lambda a: -actors[a])[:300]
     stored = documents_sql.counts(store)
     munis = documents_sql.municipalities(store)

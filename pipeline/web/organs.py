@@ -26,6 +26,29 @@ def _cased(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def organ_key(name: str) -> str:
+    """What two filter names share when they are one organ: case, å/ä/ö and a hyphen aside.
+
+    "Grundskole-förvaltningen, Malmö" (a line break's hyphen) is Grundskoleförvaltningen.
+    """
+    return re.sub(r"(?<=\w)-(?=\w)", "", fold(name))
+
+
+def _with_municipality(name: str, muni: str) -> str | None:
+    """'Malmö kommunfullmäktige' or 'Kommunfullmäktige i Malmö' as 'Kommunfullmäktige, Malmö'.
+
+    None when the name does not say its municipality in a word of its own.
+    """
+    m = fold(muni)
+    words = name.split()
+    keep = [w for w in words if fold(w).strip(",") not in (m, m + "s")]
+    if len(keep) == len(words) or not keep:
+        return None
+    if keep[-1].casefold() == "i":
+        keep.pop()
+    return f"{_cased(' '.join(keep).strip(' ,'))}, {muni}" if keep else None
+
+
 def _is_organ(folded: str) -> bool:
     if not any(w in folded for w in ORGAN_WORDS) or _DOUBLED.search(folded):
         return False
@@ -85,11 +108,14 @@ def _named(
             if low.endswith("s") and low[:-1] in every:
                 n, low = n[:-1], low[:-1]  # "Socialnämndens" is Socialnämnden's
             muni = known_municipality(munis.get(doc_id))
-            if muni and _is_generic(low, district_of):
-                n, low = f"{n}, {muni}", f"{low}, {fold(muni)}"
-            names.setdefault(low, n)
+            named = _with_municipality(n, muni) if muni else None
+            if named:
+                n = named
+            elif muni and _is_generic(low, district_of):
+                n = f"{n}, {muni}"
+            names.setdefault(organ_key(n), n)
         for p in places.get(doc_id, ()):
             if fold(p) in districts:
-                names.setdefault(fold(p), p)
+                names.setdefault(organ_key(p), p)
         out[doc_id] = sorted(names.values(), key=sort_key)
     return out

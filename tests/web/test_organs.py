@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.web.organs import _named
+from pipeline.web.organs import _named, organ_key
 
 
 def test_streets_towns_and_glitches_are_left_out_and_generic_names_get_their_town() -> None:
@@ -16,7 +16,23 @@ def test_streets_towns_and_glitches_are_left_out_and_generic_names_get_their_tow
     got = _named(organs, places, munis)
     assert got["a"] == ["Kommunstyrelsen, Malmö", "Socialnämnden, Malmö"]
     assert got["b"] == ["Skärholmen", "Skärholmens stadsdelsnämnd", "Socialnämnden, Stockholm"]
-    assert got["c"] == ["Bromma stadsdelsnämnd", "Kommunfullmäktige i Danderyd"]
+    # The municipality said in the name is said the one way the filter says it.
+    assert got["c"] == ["Bromma stadsdelsnämnd", "Kommunfullmäktige, Danderyd"]
+
+
+def test_one_organ_written_three_ways_is_one_filter_entry() -> None:
+    organs = {
+        "a": {"Malmö kommunfullmäktige", "Grundskole-förvaltningen"},
+        "b": {"Kommunfullmäktige", "Grundskoleförvaltningen"},
+        "c": {"Kommunfullmäktige i Malmö"},
+    }
+    munis = {"a": "Malmö", "b": "Malmö", "c": "Malmö"}
+    got = _named(organs, {}, munis)
+    assert {organ_key(n) for names in got.values() for n in names} == {
+        organ_key("Kommunfullmäktige, Malmö"),
+        organ_key("Grundskoleförvaltningen, Malmö"),
+    }
+    assert got["c"] == ["Kommunfullmäktige, Malmö"]
 
 
 def test_no_municipality_leaves_the_name_as_it_is() -> None:
