@@ -81,19 +81,23 @@ def _alternation(names: list[str], flags: int = 0, tail: str = r"(s)?") -> re.Pa
     )
 
 
-def _parties() -> tuple[set[str], dict[str, str]]:
-    """Party abbreviations, and every party name or alias mapped to its abbreviation."""
-    abbrevs: set[str] = set()
+@functools.lru_cache(maxsize=1)
+def parties() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Abbreviation -> canonical name, every name or alias -> abbreviation, old -> new one."""
+    canonical: dict[str, str] = {}
     party_names: dict[str, str] = {}
+    became: dict[str, str] = {}
     for line in _lines("parties.tsv"):
         cols = line.split("\t")
         abbr, name = cols[0], cols[1]
-        abbrevs.add(abbr)
+        canonical[abbr] = name
         party_names[name] = abbr
         if len(cols) > 2 and cols[2]:
             for alias in cols[2].split(","):
                 party_names.setdefault(alias.strip(), abbr)
-    return abbrevs, party_names
+        if len(cols) > 3 and cols[3]:
+            became[abbr] = cols[3]
+    return canonical, party_names, became
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,7 +105,7 @@ def load() -> Gazetteers:
     """Load and index the gazetteer files (cached for the process)."""
     places = set(_lines("kommuner.txt")) | set(_lines("stadsdelar.txt"))
     places |= set(_lines("places_other.txt"))
-    abbrevs, party_names = _parties()
+    canonical, party_names, _ = parties()
     role_map: dict[str, str] = {}
     for role in _lines("roles.txt"):
         for form in _definite_forms(role.lower()):
@@ -118,7 +122,7 @@ def load() -> Gazetteers:
     phrases = sorted(_lines("org_phrases.txt"), key=len, reverse=True)
     return Gazetteers(
         places=frozenset(places),
-        party_abbrevs=frozenset(abbrevs),
+        party_abbrevs=frozenset(canonical),
         party_names=party_names,
         role_map=role_map,
         role_suffixes=suffixes,

@@ -1,29 +1,20 @@
-"""Swedish party abbreviations, their names, and what a renamed party became (data/parties.tsv)."""
+"""A party as a reader names it, and what a renamed party became (gazetteers/parties.tsv)."""
 
 from __future__ import annotations
 
-import functools
-
-from pipeline import paths
-from pipeline.lexicon.tables import read_columns
-
-PARTIES = paths.LEXICON_DATA / "parties.tsv"
-
-
-@functools.cache
-def _table() -> dict[str, dict[str, str]]:
-    return read_columns(PARTIES, ("name", "now"))
+from pipeline.lexicon.gazetteers import parties
 
 
 def successors() -> dict[str, str]:
     """Old abbreviation -> today's, for every renamed party ('FP' -> 'L')."""
-    return {k: v["now"] for k, v in _table().items() if v["now"] != k}
+    return dict(parties()[2])
 
 
 def party_label(abbreviation: str) -> str:
     """'Liberalerna (L)' for 'L' and for 'FP'; an abbreviation not in the table as given."""
-    row = _table().get(abbreviation.strip().upper())
-    if row is None:
+    canonical, _, became = parties()
+    abbr = abbreviation.strip().upper()
+    if abbr not in canonical:
         return abbreviation
-    now = _table()[row["now"]]
-    return f"{now['name']} ({row['now']})"
+    now = became.get(abbr, abbr)
+    return f"{canonical[now]} ({now})"

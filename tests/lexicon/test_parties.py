@@ -15,7 +15,7 @@ def test_folkpartiet_is_counted_as_liberalerna() -> None:
 
 
 def test_an_unknown_abbreviation_is_shown_as_given() -> None:
-    assert party_label("SPI") == "SPI"
+    assert party_label("XYZ") == "XYZ"
 
 
 def test_the_renamed_parties_lead_to_todays() -> None:
