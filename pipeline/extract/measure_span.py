@@ -251,11 +251,15 @@ class SpanRanker:
         cands = candidates(sentence, cue_start, cue_end, family, rule, item, deadline)
         if not cands:
             return rule
-        ranked = [
-            trim_edges(c.text.strip(" ,.:;")) for c in sorted(cands, key=self.score, reverse=True)
-        ]
-        named = next((t for t in ranked if t and unusable(t) is None), None)
-        return named or ranked[0] or rule
+        # Trimmed one at a time, best first: most often the first span can name a measure.
+        first = None
+        for c in sorted(cands, key=self.score, reverse=True):
+            text = trim_edges(c.text.strip(" ,.:;"))
+            if first is None:
+                first = text
+            if text and unusable(text) is None:
+                return text
+        return first or rule
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the weights as JSON (sorted, so a retrain on the same data gives the same file)."""
