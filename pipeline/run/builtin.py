@@ -38,6 +38,7 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
 
 
+# 5, 4: a meeting's standing items, a cookie banner, a remark or a timestamp is no title.
 # 3: titles inside flattened heads (pipeline/structure/inline_title.py).
 @register("structure", version="5", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
@@ -49,6 +50,11 @@ def structure_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
 
 
+# 12: the body given a task in the passive ("kommunstyrelsen ges i uppdrag") is responsible.
+# 11: a neighbouring municipality's measure ("grannkommunen") is no commitment.
+# 10: a flattened agenda ends each item on its diarienummer.
+# 9: a bare body ("Örebro kommun") names no measure.
+# 8: a measure is named by the best-ranked span that can name one (lexicon/data/measure_names.tsv).
 # 7: dates of a skrivelse, meeting, decision or balance day are no deadlines; posts changing hands
 #    ("tillträder") are no commitments (lexicon/data/time_roles.tsv, not_commitments.tsv).
 # 6: street, quay, park and centre names are places; genitive sub-bodies are one body.
