@@ -28,7 +28,7 @@ from pipeline.lexicon.cues import (
     TITLE,
     VIEW,
 )
-from pipeline.lexicon.time_roles import not_commitment
+from pipeline.lexicon.rejects import not_commitment
 
 _I = re.IGNORECASE
 

@@ -1,4 +1,4 @@
-"""Phrases that cannot name a measure or title a document (lexicon/data/measure_names.tsv, not_titles.tsv)."""
+"""What cannot name a measure, title a document or be a commitment (lexicon/data/*.tsv)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ MEASURE_NAMES = paths.LEXICON_DATA / "measure_names.tsv"
 NAME_KINDS = ("amount", "dated", "person", "fragment", "anaphor")
 NOT_TITLES = paths.LEXICON_DATA / "not_titles.tsv"
 TITLE_KINDS = ("agenda", "chrome", "remark")
+NOT_COMMITMENTS = paths.LEXICON_DATA / "not_commitments.tsv"
+COMMITMENT_KINDS = ("personnel", "elsewhere")
 
 
 @functools.cache
@@ -22,6 +24,11 @@ def _names() -> dict[str, re.Pattern[str]]:
 @functools.cache
 def _titles() -> dict[str, re.Pattern[str]]:
     return read_patterns(NOT_TITLES, TITLE_KINDS)
+
+
+@functools.cache
+def _not_commitments() -> dict[str, re.Pattern[str]]:
+    return read_patterns(NOT_COMMITMENTS, COMMITMENT_KINDS)
 
 
 def _tidy(text: str) -> str:
@@ -39,3 +46,8 @@ def not_title(line: str) -> str | None:
     # Case is kept: a party's letters ("V och MP") are what makes a remark line.
     text = " ".join(line.split()).strip(" ,;:")
     return next((kind for kind, rx in _titles().items() if rx.fullmatch(text)), None)
+
+
+def not_commitment(sentence: str) -> str | None:
+    """Why a sentence is never a commitment (a post changes hands, a neighbour acts), or None."""
+    return next((kind for kind, rx in _not_commitments().items() if rx.search(sentence)), None)

@@ -6,27 +6,18 @@ import functools
 import re
 
 from pipeline import paths
+from pipeline.lang.calendar import MONTH_NAMES
 from pipeline.lexicon.tables import read_patterns
 
 TIME_ROLES = paths.LEXICON_DATA / "time_roles.tsv"
-NOT_COMMITMENTS = paths.LEXICON_DATA / "not_commitments.tsv"
 _KINDS = ("event_before", "report_before", "start_before", "start_text")
 # Where the expression's own date begins: its first digit or month name.
-_DATE_PART = re.compile(
-    r"\d|\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-    r"december)\b",
-    re.IGNORECASE,
-)
+_DATE_PART = re.compile(r"\d|\b(?:" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE)
 
 
 @functools.cache
 def _roles() -> dict[str, re.Pattern[str]]:
     return read_patterns(TIME_ROLES, _KINDS)
-
-
-@functools.cache
-def _not_commitments() -> dict[str, re.Pattern[str]]:
-    return read_patterns(NOT_COMMITMENTS, ("personnel", "elsewhere"))
 
 
 def _lead(sentence: str, start: int, text: str) -> str:
@@ -48,11 +39,3 @@ def is_start(sentence: str, text: str) -> bool:
         return True
     at = sentence.find(text) if text else -1
     return at >= 0 and bool(_roles()["start_before"].search(_lead(sentence, at, text)))
-
-
-def not_commitment(sentence: str) -> str | None:
-    """Why a sentence is never a commitment (a post changes hands, a neighbour acts), or None."""
-    for kind, rx in _not_commitments().items():
-        if rx.search(sentence):
-            return kind
-    return None

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.extract.deadlines.core import pick_deadline
 from pipeline.extract.status import excluded
-from pipeline.lexicon.time_roles import dates_other_thing, is_start, not_commitment
+from pipeline.lexicon.rejects import not_commitment
+from pipeline.lexicon.time_roles import dates_other_thing, is_start
 from pipeline.link.timeline import summarise
 
 REF = date(2017, 5, 2)
