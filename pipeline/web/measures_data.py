@@ -18,6 +18,12 @@ from pipeline.web.organs import organ_key
 from pipeline.web.overview import overview
 
 PAGE_SIZE = 50
+# The bounds of a page the API serves; SQLite takes 64-bit offsets only, and no store holds
+# a billion rows anyway. The page checks (responses.py) and the OpenAPI model read these.
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
+# The latest said first: what a reader comes back for, not digits and fragments at "A".
+DEFAULT_SORT = "recent"
 
 
 @dataclass
@@ -29,8 +35,7 @@ class Filters:
     actor: str = ""
     organ: str = ""
     year: str = ""
-    # The latest said first: what a reader comes back for, not digits and fragments at "A".
-    sort: str = "recent"
+    sort: str = DEFAULT_SORT
     limit: int = PAGE_SIZE
     offset: int = 0
 
@@ -113,7 +118,7 @@ def feed_measures(
 ) -> list[MeasureView]:
     """The measures a feed follows: the list's filters, with their statements."""
     views, _ = list_measures(
-        store, Filters(f.q, f.status, f.actor, f.organ, f.year, f.sort, 500), as_of, organs
+        store, Filters(f.q, f.status, f.actor, f.organ, f.year, f.sort, MAX_LIMIT), as_of, organs
     )
     by_id = query.statements_for(store, [v.id for v in views])
     for v in views:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
+from pipeline.read.query import ORDERS
 from pipeline.web.labels import STATUS_LABELS
+from pipeline.web.measures_data import DEFAULT_SORT, MAX_LIMIT, MAX_OFFSET, PAGE_SIZE
 
 StatusKey = Annotated[str, Field(json_schema_extra={"enum": list(STATUS_LABELS)})]
 StatusLabel = Annotated[str, Field(json_schema_extra={"enum": list(STATUS_LABELS.values())})]
@@ -206,11 +208,13 @@ class MeasureQuery(BaseModel):
     actor: str = Field("", max_length=200, description="responsible actor contains")
     organ: str = Field("", max_length=200, description="stadsdel or nämnd of a source")
     year: str = Field("", pattern=r"^\d{4}$", description="due or discussed that year")
-    sort: Literal["recent", "due", "name"] = Field(
-        "recent", description="latest statement, earliest due date, or name (Swedish order)"
+    sort: str = Field(
+        DEFAULT_SORT,
+        json_schema_extra={"enum": list(ORDERS)},
+        description="latest statement, earliest due date, or name (Swedish order)",
     )
-    limit: int = Field(50, ge=1, le=500, description="page size")
-    offset: int = Field(0, ge=0, le=1_000_000_000, description="skip this many")
+    limit: int = Field(PAGE_SIZE, ge=1, le=MAX_LIMIT, description="page size")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="skip this many")
 
 
 def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:

@@ -46,7 +46,7 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     views, total = measures_data.list_measures(store, f, app.as_of(), app.organs(store))
     current = {"q": f.q, "status": f.status, "actor": f.actor, "organ": f.organ, "year": f.year}
     # The default order is left out of the page's links, so they stay as short as they were.
-    current["sort"] = "" if f.sort == "recent" else f.sort
+    current["sort"] = "" if f.sort == measures_data.DEFAULT_SORT else f.sort
     return _page(
         app,
         store,
@@ -57,6 +57,7 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
         docs=_doc_meta(store, list(dict.fromkeys(s for v in views for s in v.sources))),
         total=total,
         filters=current,
+        sort=f.sort,
         active=f.active(),
         page_no=f.offset // PAGE_SIZE + 1,
         pages=max(1, -(-total // PAGE_SIZE)),

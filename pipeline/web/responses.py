@@ -11,7 +11,7 @@ from starlette.responses import Response as StarletteResponse
 
 from pipeline.read.query import ORDERS
 from pipeline.web.labels import STATUS_LABELS
-from pipeline.web.measures_data import PAGE_SIZE, Filters
+from pipeline.web.measures_data import DEFAULT_SORT, MAX_LIMIT, MAX_OFFSET, PAGE_SIZE, Filters
 from pipeline.web.render import render
 
 HTML = "text/html; charset=utf-8"
@@ -60,9 +60,6 @@ def to_asgi(resp: Response, headers: dict[str, str] | None = None) -> StarletteR
     return StarletteResponse(resp.body, resp.status, headers, media_type=resp.ctype)
 
 
-MAX_OFFSET = 1_000_000_000
-
-
 def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
     """Filters from query parameters; bad values are a 400, not a silent empty list."""
     f = Filters(
@@ -71,7 +68,7 @@ def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
         actor=params.get("actor", ""),
         organ=params.get("organ", ""),
         year=params.get("year", ""),
-        sort=params.get("sort") or "recent",
+        sort=params.get("sort") or DEFAULT_SORT,
     )
     if f.sort not in ORDERS:
         raise HttpError(400, f"Okänd ordning: {f.sort} (name, recent eller due)")
@@ -87,7 +84,6 @@ def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
             f.offset = (int(params.get("page") or 1) - 1) * PAGE_SIZE
     except ValueError as exc:
         raise HttpError(400, "Sidnummer och gränser ska vara heltal.") from exc
-    # SQLite takes 64-bit offsets only; no store holds a billion rows anyway.
-    if not 1 <= f.limit <= 500 or not 0 <= f.offset <= MAX_OFFSET:
-        raise HttpError(400, "limit ska vara 1–500 och offset 0–1 000 000 000.")
+    if not 1 <= f.limit <= MAX_LIMIT or not 0 <= f.offset <= MAX_OFFSET:
+        raise HttpError(400, f"limit ska vara 1–{MAX_LIMIT} och offset 0–1 000 000 000.")
     return f
