@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline.errors import LofteError
 from pipeline.graph.fragments import commitment_id
+from pipeline.link.home import home_municipality
 from pipeline.records import Document, Extraction, MeasureKey, Options, Structure, from_dict
 from pipeline.run import fanout, stages
 from pipeline.run.executors import Executor, SerialExecutor
@@ -21,6 +22,7 @@ from pipeline.run.sidecar import SourceMeta, meta_for
 from pipeline.run.walk import expand
 from pipeline.run.watchdog import WorkerStopped
 from pipeline.store.core import Store
+from pipeline.structure.names import shown_name
 
 
 @dataclass
@@ -63,10 +65,14 @@ def document_rows(
         "title": st.title,
         "pages": len(ing.get("pages", [])),
         "extraction": methods.pop() if len(methods) == 1 else "mixed",
-        "municipality": meta.municipality,
+        # Without a source list, the places and bodies the text names say where it is from.
+        "municipality": meta.municipality
+        or home_municipality(st.title, [{"kind": a.kind, "name": a.name} for a in ex.actors]),
         "url": meta.url,
         "year": int(date[:4]) if date else meta.year,
+        "body": meta.body,
     }
+    doc_row["name"] = shown_name(doc_row)
     rows = []
     for n, c in enumerate(ex.commitments):
         key = links[n] if n < len(links) else MeasureKey(n, "", [])

@@ -1,4 +1,4 @@
-"""Source metadata beside the files: a ``sources.tsv`` giving each file's date, municipality, address."""
+"""Source metadata beside the files: a ``sources.tsv`` giving each file's date, municipality, address, body."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class SourceMeta:
     municipality: str | None = None
     url: str | None = None
     year: int | None = None  # from a date or a bare year: enough to tell 2012 from 2016
+    body: str | None = None  # the organ that issued it ("Kommunfullmäktige"), for a title
 
 
 def _clean(value: str | None) -> str | None:
@@ -49,6 +50,7 @@ def _read(path: str, mtime_ns: int) -> dict[str, SourceMeta]:
                     known_municipality(_clean(row.get("municipality"))),
                     _clean(row.get("url")),
                     int(year.group(1)) if year else None,
+                    _clean(row.get("body")),
                 )
     except (OSError, UnicodeDecodeError, csv.Error):
         # A broken source list must not stop the batch: the texts still say what they say.

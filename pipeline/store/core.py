@@ -178,11 +178,14 @@ class Store:
     @staticmethod
     def _insert_rows(c: sqlite3.Connection, rows: dict[str, Any]) -> None:
         # Source metadata is optional: rows from before the sidecar carry none of it.
-        d = {"municipality": None, "url": None, "year": None, **rows["document"]}
+        d = {
+            **dict.fromkeys(("municipality", "url", "year", "body", "name")),
+            **rows["document"],
+        }
         c.execute(
             "INSERT INTO documents(doc_id,sha256,source,doc_type,date,title,pages,extraction,"
-            "municipality,url,year) VALUES(:doc_id,:sha256,:source,:doc_type,:date,:title,"
-            ":pages,:extraction,:municipality,:url,:year)",
+            "municipality,url,year,body,name) VALUES(:doc_id,:sha256,:source,:doc_type,:date,"
+            ":title,:pages,:extraction,:municipality,:url,:year,:body,:name)",
             d,
         )
         c.executemany(

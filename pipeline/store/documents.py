@@ -73,7 +73,8 @@ def structures_and_actors(store: Store) -> Iterator[tuple[str, dict[str, Any], d
 def document_page(store: Store, limit: int, offset: int) -> tuple[list[sqlite3.Row], int]:
     """A page of documents with their commitment counts, newest first, and the total."""
     rows = store.conn.execute(
-        "SELECT d.*, (SELECT count(*) FROM commitments c WHERE c.doc_id = d.doc_id) AS n "
+        "SELECT d.*, COALESCE(d.name, d.title) AS shown, "
+        "(SELECT count(*) FROM commitments c WHERE c.doc_id = d.doc_id) AS n "
         "FROM documents d ORDER BY d.date IS NULL, d.date DESC, d.doc_id LIMIT ? OFFSET ?",
         (limit, offset),
     ).fetchall()
@@ -83,7 +84,7 @@ def document_page(store: Store, limit: int, offset: int) -> tuple[list[sqlite3.R
 def document_row(store: Store, doc_id: str) -> sqlite3.Row | None:
     """One document's row."""
     row: sqlite3.Row | None = store.conn.execute(
-        "SELECT * FROM documents WHERE doc_id = ?", (doc_id,)
+        "SELECT *, COALESCE(name, title) AS shown FROM documents WHERE doc_id = ?", (doc_id,)
     ).fetchone()
     return row
 
@@ -93,7 +94,8 @@ def document_meta(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, A
     out = {}
     for chunk, marks in id_chunks(list(dict.fromkeys(doc_ids))):
         sql = (
-            "SELECT doc_id, title, date, doc_type, municipality FROM documents "
+            "SELECT doc_id, COALESCE(name, title) AS title, date, doc_type, municipality "
+            "FROM documents "
             f"WHERE doc_id IN ({marks})"
         )
         for row in store.conn.execute(sql, chunk):
@@ -130,7 +132,8 @@ def fragments_naming(store: Store, node_id: str) -> list[sqlite3.Row]:
     # A substring scan over the stored fragments: fine for a council's corpus, and it needs
     # no index that would have to be kept in step with the artifacts.
     return store.conn.execute(
-        "SELECT d.doc_id, d.sha256, d.title, d.date, d.doc_type, d.municipality, a.data "
+        "SELECT d.doc_id, d.sha256, COALESCE(d.name, d.title) AS title, d.title AS printed, "
+        "d.date, d.doc_type, d.municipality, a.data "
         "FROM documents d JOIN artifacts a "
         "ON a.sha256 = d.sha256 AND a.stage = 'graph' WHERE instr(a.data, ?) > 0 "
         "ORDER BY d.date, d.doc_id",
@@ -141,7 +144,8 @@ def fragments_naming(store: Store, node_id: str) -> list[sqlite3.Row]:
 def commitment_with_measure(store: Store, commitment_id: str) -> dict[str, Any] | None:
     """One commitment row with its measure's id and label and its document's title and place."""
     row = store.conn.execute(
-        "SELECT c.*, m.measure_id, ms.label AS measure_label, d.title AS doc_title, "
+        "SELECT c.*, m.measure_id, ms.label AS measure_label, "
+        "COALESCE(d.name, d.title) AS doc_title, "
         "d.municipality AS municipality, d.year AS doc_year FROM commitments c "
         "LEFT JOIN documents d ON d.doc_id = c.doc_id "
         "LEFT JOIN measure_members m ON m.commitment_id = c.id "

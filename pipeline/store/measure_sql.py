@@ -81,7 +81,8 @@ def rows(store: Store, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:
 
 
 _STATEMENT_SQL = (
-    "SELECT c.*, m.measure_id, m.reason, m.score, d.title AS doc_title, d.source AS source, "
+    "SELECT c.*, m.measure_id, m.reason, m.score, COALESCE(d.name, d.title) AS doc_title, "
+    "d.source AS source, "
     "d.municipality AS municipality, d.url AS doc_url "
     "FROM measure_members m JOIN commitments c ON c.id = m.commitment_id "
     "LEFT JOIN documents d ON d.doc_id = c.doc_id "

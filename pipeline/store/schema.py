@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS artifacts(
   PRIMARY KEY(sha256, stage));
 CREATE TABLE IF NOT EXISTS documents(
   doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL, doc_type TEXT,
-  date TEXT, title TEXT, pages INTEGER, extraction TEXT, municipality TEXT, url TEXT, year INTEGER);
+  date TEXT, title TEXT, pages INTEGER, extraction TEXT, municipality TEXT, url TEXT, year INTEGER,
+  body TEXT, name TEXT);
 CREATE TABLE IF NOT EXISTS commitments(
   id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, n INTEGER NOT NULL, sentence TEXT NOT NULL,
   measure TEXT, measure_key TEXT, lemmas TEXT, responsible TEXT, status TEXT NOT NULL,
@@ -53,6 +54,9 @@ ADDED_COLUMNS = (
     ("documents", "municipality", "TEXT"),
     ("documents", "url", "TEXT"),
     ("documents", "year", "INTEGER"),
+    ("documents", "body", "TEXT"),
+    # The name a reader sees: the printed title, else type, body, place and date.
+    ("documents", "name", "TEXT"),
 )
 
 

@@ -99,6 +99,7 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
         doc = {
             "doc_id": r["doc_id"],
             "title": r["title"],
+            "printed": r["printed"],
             "date": r["date"],
             "type": r["doc_type"],
             "municipality": documents_sql.known_municipality(r["municipality"]),
@@ -138,9 +139,9 @@ def _merge(attrs: dict[str, Any], a: dict[str, Any]) -> None:
 
 
 def _doc_key(d: dict[str, Any]) -> tuple[Any, ...]:
-    # A text and its scan differ in bytes but share title, type and date; without a title
-    # only the same bytes tell two files to be one text.
-    return (d["title"], d["type"], d["date"]) if d["title"] else (d["sha256"],)
+    # A text and its scan differ in bytes but share title, type and date; without a printed
+    # title (a composed name says only type, place and date) only the same bytes tell.
+    return (d["printed"], d["type"], d["date"]) if d["printed"] else (d["sha256"],)
 
 
 def _once(rows: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:

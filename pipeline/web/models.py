@@ -166,7 +166,11 @@ class Document(BaseModel):
     doc_type: str | None
     date: Day
     year: int | None
-    title: str | None
+    title: str | None = Field(description="the title as printed, if the text prints one")
+    name: str | None = Field(
+        description="what a reader calls it: the printed title, else type, body, place and date"
+    )
+    body: str | None = Field(description="the issuing body, as its source list names it")
     pages: int | None
     extraction: str | None = Field(description="how the text was read: text, ocr, ...")
     municipality: str | None
@@ -180,7 +184,8 @@ class DocumentRef(BaseModel):
     """A document an actor appears in."""
 
     doc_id: str
-    title: str | None
+    title: str | None = Field(description="what a reader calls it (see Document.name)")
+    printed: str | None = Field(description="the title as printed, if the text prints one")
     date: Day
     type: str | None
     municipality: str | None

@@ -227,6 +227,8 @@ def api_document(app: Site, store: Store, params: dict[str, str], id: str) -> Re
         raise HttpError(404, "Dokumentet finns inte.")
     doc = dict(d["doc"])
     doc.pop("source", None)  # the server's own file path is nobody else's business
+    doc.pop("shown", None)  # the page's heading; "name" says the same for old stores too
+    doc["name"] = doc.get("name") or doc.get("title")
     for c in d["commitments"]:
         c["url"] = doc_url(c["doc_id"], f"c-{c['n']}")
     return json_response(

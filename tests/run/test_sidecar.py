@@ -13,6 +13,7 @@ from pipeline.graph.build import build_graph
 from pipeline.run import relink
 from pipeline.run.runner import run
 from pipeline.run.sidecar import SourceMeta, meta_for
+from pipeline.store import documents
 from pipeline.store.core import Store
 
 # Clearly synthetic texts, written for this test.
@@ -49,9 +50,42 @@ def test_the_source_list_dates_and_places_what_the_text_does_not(tmp_path: Path)
     assert ctx.municipalities["vandring"] == {"norrkoping"}
 
 
+def test_an_untitled_text_is_named_by_type_body_place_and_date(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    # No title line: the text opens on its only sentence.
+    (d / "svar.txt").write_text("Nämnden ska anlägga en lekplats i Norrby.\n", encoding="utf-8")
+    (d / "sources.tsv").write_text(
+        HEADER + "svar		Norrköping	Tekniska nämnden	2021-03-04	protokoll	40\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "s.db") as store:
+        run([d], store)
+        (row,) = store.documents()
+        meta = documents.document_meta(store, ["svar"])
+    assert row["title"] is None  # the printed title stays what the text printed
+    assert row["body"] == "Tekniska nämnden"
+    assert row["name"].endswith("Tekniska nämnden, Norrköping, 4 mars 2021")
+    assert meta["svar"]["title"] == row["name"]
+
+
+def test_without_a_source_list_the_text_says_where_it_is_from(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "svar.txt").write_text(
+        "Skärholmens stadsdelsnämnd ska ta fram en handlingsplan. "
+        "Skärholmens stadsdelsförvaltning ska genomföra den under 2024.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "s.db") as store:
+        run([d], store)
+        (row,) = store.documents()
+    assert row["municipality"] == "Stockholm"
+
+
 def test_a_bare_year_is_a_year_not_a_date(tmp_path: Path) -> None:
     d = _folder(tmp_path, "vandring\t\tNorrköping\tkommun\t2018\tplan\t80\n")
-    assert meta_for(d / "vandring.txt") == SourceMeta(None, "Norrköping", None, 2018)
+    assert meta_for(d / "vandring.txt") == SourceMeta(None, "Norrköping", None, 2018, "kommun")
     assert meta_for(d / "lekplats.txt") == SourceMeta()
 
 

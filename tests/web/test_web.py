@@ -268,7 +268,9 @@ def test_browser_search_open_plan_and_follow_source(base: str, browser: Any) -> 
     assert "31 december 2024" in facts.inner_text()
     quote_text = page.locator("blockquote").first.inner_text().strip("”\n ")
     _shot(page, "03-measure", to_content=True)
-    page.get_by_role("link", name=re.compile(r"Svar interpellation ojanne 2023")).first.click()
+    page.get_by_role(
+        "link", name=re.compile(r"Interpellationssvar, Stockholm, 22 november 2023")
+    ).first.click()
     page.wait_for_url(re.compile(r"/documents/svar_interpellation_ojanne_2023#c-\d+$"))
     target = page.locator("mark:target")
     assert target.count() == 1

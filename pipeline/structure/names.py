@@ -1,0 +1,46 @@
+"""The name a reader sees for a document: its printed title, else what it is, whose, where, when."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pipeline.lang.calendar import MONTH_NAMES
+from pipeline.lexicon import wording
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def long_date(iso: str | None) -> str | None:
+    """'2024-02-29' as '29 februari 2024'; None for anything but a whole day."""
+    m = _ISO.fullmatch(iso or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return f"{int(m.group(3))} {MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def shown_name(doc: Mapping[str, Any], lang: str = "sv") -> str | None:
+    """The printed title, else "Protokoll, Kommunfullmäktige, Malmö, 29 februari 2024".
+
+    Many council pages print no title of their own (a web page's item text, an answer
+    whose heading was the question). Their file names ("malmo_kf_2024_02_29_mote") are
+    nobody's words, so a reader gets what the document is instead: its type, the body a
+    source list names, its municipality and its date (or year). None when nothing of
+    that is known either, so the caller can fall back to the file's name.
+    """
+    title = " ".join(str(doc.get("title") or "").split())
+    if title:
+        return title
+    body = " ".join(str(doc.get("body") or "").split())
+    place = str(doc.get("municipality") or "")
+    when = long_date(doc.get("date")) or (str(doc["year"]) if doc.get("year") else "")
+    if not (body or place or when):
+        return None
+    kind = doc.get("doc_type") or "other"
+    what = wording.word("title.document" if kind == "other" else f"doc_type.{kind}", lang)
+    what = what[:1].upper() + what[1:]
+    # "Malmö stads kommunstyrelse" already says where: the place is not written twice.
+    if place and place.casefold()[:4] in body.casefold():
+        place = ""
+    return ", ".join(p for p in (what, body, place, when) if p)

@@ -1,0 +1,46 @@
+"""A document's shown name: the printed title first, else what, whose, where and when."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.structure.names import long_date, shown_name
+
+
+def test_printed_title_wins() -> None:
+    doc = {"title": "  Svar på  motion ", "doc_type": "protokoll", "date": "2024-02-29"}
+    assert shown_name(doc) == "Svar på motion"
+
+
+def test_untitled_document_is_named_by_type_body_place_and_date() -> None:
+    doc = {
+        "doc_type": "protokoll",
+        "body": "Kommunfullmäktige",
+        "municipality": "Malmö",
+        "date": "2024-02-29",
+    }
+    assert shown_name(doc) == "Protokoll, Kommunfullmäktige, Malmö, 29 februari 2024"
+    assert shown_name(doc, "en") == "Minutes, Kommunfullmäktige, Malmö, 29 februari 2024"
+
+
+def test_unknown_type_reads_as_a_document_and_a_year_stands_for_a_date() -> None:
+    doc = {"doc_type": "other", "municipality": "Danderyd", "year": 2006}
+    assert shown_name(doc) == "Dokument, Danderyd, 2006"
+
+
+def test_place_is_not_written_twice_when_the_body_names_it() -> None:
+    doc = {"doc_type": "protokoll", "body": "Malmö stads kommunstyrelse", "municipality": "Malmö"}
+    assert shown_name(doc) == "Protokoll, Malmö stads kommunstyrelse"
+
+
+def test_nothing_known_leaves_the_file_name_to_the_caller() -> None:
+    assert shown_name({"doc_type": "motion"}) is None
+
+
+@given(st.dates())
+def test_long_date_reads_every_day(day) -> None:  # type: ignore[no-untyped-def]
+    text = long_date(day.isoformat())
+    assert text is not None
+    assert text.startswith(f"{day.day} ") and text.endswith(f" {day.year:04d}")
+    assert long_date(day.isoformat()[:7]) is None
