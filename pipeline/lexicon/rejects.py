@@ -1,4 +1,4 @@
-"""What cannot name a measure, title a document or be a commitment (lexicon/data/*.tsv)."""
+"""What cannot name a measure, title a document or be a commitment; what a shown name is like."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import functools
 import re
 
 from pipeline import paths
-from pipeline.lexicon.tables import read_patterns
+from pipeline.lexicon.tables import read_patterns, read_table
 
 MEASURE_NAMES = paths.LEXICON_DATA / "measure_names.tsv"
 NAME_KINDS = ("amount", "dated", "person", "fragment", "anaphor")
@@ -51,3 +51,13 @@ def not_title(line: str) -> str | None:
 def not_commitment(sentence: str) -> str | None:
     """Why a sentence is never a commitment (a post changes hands, a neighbour acts), or None."""
     return next((kind for kind, rx in _not_commitments().items() if rx.search(sentence)), None)
+
+
+NAME_SHAPES = paths.LEXICON_DATA / "name_shapes.tsv"
+SHAPE_KINDS = ("head", "suffix", "no_open", "may_open", "close")
+
+
+@functools.cache
+def name_shapes() -> dict[str, frozenset[str]]:
+    """What a name shown to a reader looks like (lexicon/data/name_shapes.tsv), by kind."""
+    return read_table(NAME_SHAPES, SHAPE_KINDS)

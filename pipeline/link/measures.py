@@ -13,6 +13,7 @@ from pipeline.lexicon.words import stopwords
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
 from pipeline.link.ids import mint
+from pipeline.link.naming import shown_label
 from pipeline.link.reasons import FIRST, ONLY, joined
 from pipeline.link.timeline import order_key, summarise
 from pipeline.records import CLOSED
@@ -159,12 +160,8 @@ def cluster(
 
 
 def label_of(ordered: Sequence[Any]) -> str:
-    """Canonical label: the earliest phrase that names the measure, not just 'åtgärder'."""
-    for r in ordered:
-        words = [w for w in (r["lemmas"] or "").split() if w not in GENERIC]
-        if r["measure"] and words:
-            return str(r["measure"])
-    return str(ordered[0]["measure"] or ordered[0]["sentence"])
+    """Canonical label: the earliest phrase that reads as a measure's name, else a quote."""
+    return shown_label(ordered, GENERIC)
 
 
 def summarise_cluster(rows: Sequence[Any]) -> dict[str, Any]:

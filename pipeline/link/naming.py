@@ -1,0 +1,107 @@
+"""What a reader sees a measure called: its extracted name when it reads as one, else a quote."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from pipeline.lang import postag
+from pipeline.lexicon.rejects import name_shapes
+
+# Longer than this, a name is a clause that ran on; a quote is cut here too.
+MAX_WORDS = 14
+QUOTE_CHARS = 110
+_WORD = re.compile(r"[^\W\d_]+")
+# Definite and plural endings a head noun may carry ("planen", "vandringarna").
+_ENDINGS = ("", "n", "en", "et", "na", "ar", "er", "or", "arna", "erna", "orna", "ena")
+
+
+def _ends_in(noun: str, parts: frozenset[str]) -> bool:
+    """Whether ``noun``, without a definite or plural ending, ends in one of ``parts``."""
+    word = noun.casefold()
+    stems = [word] + [word[: -len(e)] for e in _ENDINGS if e and word.endswith(e)]
+    return any(stem.endswith(p) for stem in stems for p in parts)
+
+
+def _head_ok(words: list[str], tags: list[str]) -> bool:
+    """Whether the first noun is what measures are called by.
+
+    A noun made of a verb counts only with its object after it ("hantering av avfall"):
+    alone, "personalomsättning" or "relation" is as likely a state of things as an action.
+    """
+    shapes = name_shapes()
+    for k, tag in enumerate(tags):
+        if tag in ("NOUN", "PROPN"):
+            m = _WORD.search(words[k])
+            if m is None:
+                return False
+            if _ends_in(m.group(0), shapes["head"]):
+                return True
+            after = words[k + 1].casefold() if k + 1 < len(words) else ""
+            return after == "av" and _ends_in(m.group(0), shapes["suffix"])
+    return False
+
+
+def _retag(word: str, tag: str) -> str:
+    """A word ending in a measure noun is a noun, whatever the tagger guessed.
+
+    The tagger, trained on general prose, reads "lekplats" as a passive supine and
+    "nämndsammanträden" as an adverb; the measure words are the ones this check is about.
+    """
+    m = _WORD.fullmatch(word.strip(',;:()”"'))
+    if tag.startswith(("VERB", "ADJ", "ADV")) and m and _ends_in(m.group(0), name_shapes()["head"]):
+        return "NOUN"
+    return tag
+
+
+@lru_cache(maxsize=4096)
+def misnamed(name: str) -> str | None:
+    """Why ``name`` does not read as a measure's name, or None when it does.
+
+    A name is a noun phrase: it opens on neither a pronoun nor a verb nor a joining word,
+    holds no finite verb (then it is a clause), ends on what it names, and its first noun
+    (the head of a Swedish noun phrase) is a word a measure is called by: "handlingsplan för
+    fältarbetet" is one; "det även", "säkra en tillräcklig", "hög personalomsättning" are not.
+    """
+    words = name.split()
+    tagger = postag.load()
+    if tagger is None:
+        return None  # without the tagger nothing is judged: the name stands
+    if not 1 <= len(words) <= MAX_WORDS:
+        return "length"
+    shapes = name_shapes()
+    tags = [_retag(w, t) for w, t in zip(words, tagger.tag(words), strict=True)]
+    if tags[0] in shapes["no_open"] and words[0].casefold() not in shapes["may_open"]:
+        return "opening"
+    if tags[-1] not in shapes["close"] and not words[-1].endswith(("”", '"', ")")):
+        return "ending"
+    for k, tag in enumerate(tags):
+        if tag.startswith(("AUX", "VERB.Fin")):
+            return "clause"
+        if tag.startswith("VERB.Inf") and (k == 0 or words[k - 1].casefold() != "att"):
+            return "clause"
+    return None if _head_ok(words, tags) else "head"
+
+
+def quote(sentence: str) -> str:
+    """The sentence as a short quote: ”Grupperna ska hantera information om …”."""
+    text = " ".join(sentence.split()).rstrip(" .")
+    if len(text) > QUOTE_CHARS:
+        cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+        text = f"{cut} …"
+    return f"”{text}”"
+
+
+def shown_label(ordered: Sequence[Mapping[str, Any]], generic: frozenset[str]) -> str:
+    """The earliest extracted name that reads as one, else a quote of the first statement.
+
+    ``ordered`` are a measure's statement rows, earliest first; a name made only of
+    ``generic`` lemmas ("åtgärder") is taken only when no statement names more.
+    """
+    readable = [r for r in ordered if r["measure"] and misnamed(str(r["measure"])) is None]
+    for r in readable:
+        if any(w not in generic for w in (r["lemmas"] or "").split()):
+            return str(r["measure"])
+    return str(readable[0]["measure"]) if readable else quote(str(ordered[0]["sentence"]))

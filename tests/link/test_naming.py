@@ -1,0 +1,58 @@
+"""A measure's shown label: a name only when it reads as one, else a quote (link/naming.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.naming import QUOTE_CHARS, misnamed, quote, shown_label
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "handlingsplan för fältarbetet",
+        "trygghetsvandringar i centrum",
+        "hantering av verksamhetsavfall",
+        "en ny lekplats vid skolan",
+        "revidering av riktlinjerna",
+    ],
+)
+def test_noun_phrases_headed_by_a_measure_word_are_names(name: str) -> None:
+    assert misnamed(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("det även", "opening"),  # a pronoun and an adverb: what the sentence did not say
+        ("säkra en tillräcklig", "ending"),  # a verb and a cut-off adjective
+        ("fördelas proportionerligt efter ägarandel", "opening"),  # a passive verb
+        ("gång i kvartalet lämna statistikrapport", "clause"),  # a clause without its subject
+        ("hög personalomsättning", "head"),  # a state of things, not an action
+        ("relation till standarden", "head"),
+        ("den nya rektorn", "opening"),  # a person starting, not a measure
+    ],
+)
+def test_fragments_and_states_are_not(name: str, why: str) -> None:
+    assert misnamed(name) == why
+
+
+def test_a_long_sentence_is_quoted_short_at_a_word() -> None:
+    sentence = "Nämnden ska " + " ".join(["utreda frågan om lekplatser"] * 10) + "."
+    got = quote(sentence)
+    assert got.startswith("”Nämnden ska utreda") and got.endswith(" …”")
+    assert len(got) <= QUOTE_CHARS + 4
+    assert quote("Parken ska rustas.") == "”Parken ska rustas”"
+
+
+def row(measure: str | None, sentence: str, lemmas: str = "") -> dict[str, str | None]:
+    return {"measure": measure, "sentence": sentence, "lemmas": lemmas or measure}
+
+
+def test_the_first_readable_name_wins_and_a_quote_stands_in_when_none_reads() -> None:
+    generic = frozenset({"åtgärd"})
+    rows = [row("det även", "Det har även gjorts ett tillägg."), row("ny lekplats", "X.")]
+    assert shown_label(rows, generic) == "ny lekplats"
+    assert shown_label(rows[:1], generic) == "”Det har även gjorts ett tillägg”"
+    # A generic name is kept when no statement names more, rather than quoting.
+    assert shown_label([row("åtgärder", "Åtgärder ska vidtas.", "åtgärd")], generic) == "åtgärder"
