@@ -62,6 +62,8 @@ ANSWER_LINE = re.compile(
     r"remiss\s+(?:om|av|från))\s*",
     re.I,
 )
+# An agenda item's number on a line of its own ("2.   2", "§ 14"): a meeting page's list.
+_ITEM_NUMBER = re.compile(r"(?:\d{1,3}\.\s*\d{0,3}|§\s*\d{1,3})")
 _PARTY_TAIL = re.compile(r"\((?:[A-ZÅÄÖa-zåäö]{1,3}|m\.?fl\.?)\)\s*$")
 
 
@@ -117,7 +119,7 @@ def find_title(lines: list[Line]) -> Line | None:
     content = [(i, ln) for i, ln in enumerate(lines) if not ln.blank][:25]
     # A meeting's standing items and a web page's furniture are never the title; they are
     # passed over, but still count towards how far down the title is looked for.
-    passed = {i for i, ln in content if not_title(ln.clean)}
+    passed = {i for i, ln in content if not_title(ln.clean)} | _agenda_items(content)
     for i, ln in content:
         if i not in passed and ln.heading and section_kind(ln.clean) is None and len(ln.clean) > 8:
             return ln
@@ -138,6 +140,19 @@ def find_title(lines: list[Line]) -> Line | None:
             return ln
         return None
     return None
+
+
+def _agenda_items(content: list[tuple[int, Line]]) -> set[int]:
+    """Lines printed under an item number, when the page opens on a numbered agenda.
+
+    A meeting page lists its items ("1. Val av justerare", "2. Information och test …");
+    each is one item's heading, and the first of them is no more the page's title than
+    the last. A single numbered line is only a numbered heading, so two are required.
+    """
+    numbers = [k for k, (_, ln) in enumerate(content) if _ITEM_NUMBER.fullmatch(ln.clean)]
+    if len(numbers) < 2:
+        return set()
+    return {content[k + 1][0] for k in numbers if k + 1 < len(content)}
 
 
 def _title_above(lines: list[Line], content: list[tuple[int, Line]], k: int) -> Line | None:

@@ -569,3 +569,18 @@ def test_a_standing_agenda_item_or_a_cookie_banner_is_not_the_title() -> None:
     # Passed-over lines still count towards how far down the title is looked for.
     agenda = "\n\n".join(f"{n} Val av justerare" for n in range(1, 13))
     assert find_title(split_lines(agenda + "\n\nSvar på motion om fler lekplatser\n")) is None
+
+
+def test_a_numbered_agenda_gives_no_title_from_its_items() -> None:
+    # Invented meeting page: each numbered item heading is one item's, not the page's title.
+    agenda = (
+        "Hoppa över navigering\n  1.   1\n\n    Val av justerare\n\n  2.   2\n\n"
+        "    Information om nytt voteringssystem\n\n  3.   3\n\n"
+        "    Anmälan av inkomna skrivelser\n\n"
+        "  4. Nämnden har fått möjlighet att yttra sig över betänkandet om skolans och "
+        "socialtjänstens behov av uppgiftsutbyte, och föreslås ställa sig bakom förslaget.\n"
+    )
+    assert analyse(agenda).title is None
+    # One numbered heading is only a heading: the title above it stands.
+    single = "Handlingsplan för trygghet\n\n1. Bakgrund\n\nNämnden ska ta fram en plan.\n"
+    assert analyse(single).title == "Handlingsplan för trygghet"
