@@ -82,7 +82,18 @@ async def document(request: Request, id: Id) -> Response:
     "/actors/{id}",
     response_model=models.Actor,
     summary="One actor: commitments they are responsible for, documents",
+    openapi_extra={
+        "parameters": [
+            {
+                "name": "kommun",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": "only this municipality's entries (a body's name is shared)",
+            }
+        ]
+    },
 )
 async def actor(request: Request, id: Id) -> Response:
-    """The id as the documents' `actors` give it, e.g. actor:org-polisen."""
+    """The id as the documents' `actors` give it, e.g. actor:org-polisen; `?kommun=` cuts it."""
     return await answer(request, pages.api_actor)

@@ -79,7 +79,9 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
     }
 
 
-def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
+def actor_view(
+    store: Store, actor_id: str, municipality: str | None = None
+) -> dict[str, Any] | None:
     """An actor's merged attributes, commitments and documents, each with its municipality.
 
     ``commitments`` are those naming the actor as responsible; ``authored`` those stated in
@@ -119,14 +121,36 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     own = set(responsible)
     listed = {kind: _once(ds, _doc_key) for kind, ds in docs.items()}
     places = {d["municipality"] for ds in listed.values() for d in ds if d["municipality"]}
-    return {
+    view = {
         "id": actor_id,
         "attrs": attrs,
         "municipalities": sorted(places, key=sort_key),
+        "municipality": None,
         "commitments": _commitments(store, responsible),
         "authored": _commitments(store, [c for c in dict.fromkeys(authored) if c not in own]),
         "documents": listed,
     }
+    return in_municipality(view, municipality) if municipality else view
+
+
+def in_municipality(view: dict[str, Any], municipality: str) -> dict[str, Any]:
+    """An actor view cut to one municipality: "kommunfullmäktige" in Malmö, not in Danderyd.
+
+    A body's name says nothing of where it sits, so one name gathers as many bodies as
+    municipalities use it; the page of one of them lists only its own entries.
+    """
+    key = municipality.casefold()
+    known = {m.casefold(): m for m in view["municipalities"]}
+    if key not in known:
+        return view  # no entry is from there: the whole page, and no filter to claim
+    own = [c for c in view["commitments"] if (c["municipality"] or "").casefold() == key]
+    authored = [c for c in view["authored"] if (c["municipality"] or "").casefold() == key]
+    docs = {
+        kind: [d for d in ds if (d["municipality"] or "").casefold() == key]
+        for kind, ds in view["documents"].items()
+    }
+    cut = {"commitments": own, "authored": authored, "documents": docs}
+    return {**view, **cut, "municipality": known[key]}
 
 
 def _merge(attrs: dict[str, Any], a: dict[str, Any]) -> None:

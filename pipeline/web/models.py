@@ -200,6 +200,9 @@ class Actor(BaseModel):
     url: str
     attrs: dict[str, Any] = Field(description="name, kind, party, roles, aliases")
     municipalities: list[str] = Field(description="of the documents naming the actor")
+    municipality: str | None = Field(
+        description="the one municipality the lists are cut to (?kommun=), or null for all"
+    )
     commitments: list[Commitment] = Field(description="naming the actor as responsible")
     authored: list[Commitment] = Field(description="in documents the actor signed")
     documents: dict[str, list[DocumentRef]] = Field(description="by role: mentions, ...")

@@ -133,11 +133,13 @@ def document(app: Site, store: Store, params: dict[str, str], id: str) -> Respon
 
 
 def actor(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
-    """An actor's commitments and documents."""
-    a = docs_data.actor_view(store, id)
+    """An actor's commitments and documents, in one municipality with ``?kommun=``."""
+    a = docs_data.actor_view(store, id, params.get("kommun") or None)
     if a is None:
         raise HttpError(404, "Aktören finns inte.")
-    return _page(app, store, "actor.html", title=a["attrs"].get("name", id), a=a)
+    name = a["attrs"].get("name", id)
+    title = f"{name}, {a['municipality']}" if a["municipality"] else name
+    return _page(app, store, "actor.html", title=title, a=a)
 
 
 # -- JSON API -----------------------------------------------------------------------------------
@@ -249,7 +251,7 @@ def api_document(app: Site, store: Store, params: dict[str, str], id: str) -> Re
 
 def api_actor(app: Site, store: Store, params: dict[str, str], id: str) -> Response:
     """JSON of one actor: attributes, commitments and documents."""
-    a = docs_data.actor_view(store, id)
+    a = docs_data.actor_view(store, id, params.get("kommun") or None)
     if a is None:
         raise HttpError(404, "Aktören finns inte.")
     a["attrs"].pop("source", None)

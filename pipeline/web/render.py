@@ -27,9 +27,10 @@ def doc_url(doc_id: str, anchor: str = "") -> str:
     return "/documents/" + quote(doc_id, safe=":") + (f"#{anchor}" if anchor else "")
 
 
-def actor_url(actor_id: str) -> str:
-    """Path of an actor page."""
-    return "/actors/" + quote(actor_id, safe=":")
+def actor_url(actor_id: str, municipality: str | None = None) -> str:
+    """Path of an actor page, as it is in one municipality when one is given."""
+    path = "/actors/" + quote(actor_id, safe=":")
+    return f"{path}?kommun={quote(municipality)}" if municipality else path
 
 
 def query_string(params: dict[str, Any], **changes: Any) -> str:

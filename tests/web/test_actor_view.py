@@ -57,6 +57,26 @@ def test_a_page_names_the_municipalities_of_an_organ_seen_in_several(tmp_path: P
     with Store(tmp_path / "s.db") as store:
         run([folder], store, SerialExecutor(), on_error=lambda _: None)
         a = actor_view(store, "actor:org-kommunfullmaktige")
-    assert a is not None
+        amal = actor_view(store, "actor:org-kommunfullmaktige", "åmål")
+        nowhere = actor_view(store, "actor:org-kommunfullmaktige", "Lund")
+    assert a is not None and amal is not None and nowhere is not None
     assert a["municipalities"] == ["Norrköping", "Åmål"]
     assert [c["municipality"] for c in a["commitments"]] == ["Norrköping", "Åmål"]
+    # One municipality's page lists only that body's entries, named as the list names it.
+    assert amal["municipality"] == "Åmål"
+    assert [c["municipality"] for c in amal["commitments"]] == ["Åmål"]
+    assert {d["municipality"] for ds in amal["documents"].values() for d in ds} == {"Åmål"}
+    # A municipality with no entry cuts nothing and claims no filter.
+    assert nowhere["municipality"] is None and len(nowhere["commitments"]) == 2
+
+
+def test_a_document_links_its_actors_as_they_are_in_its_municipality(base: str) -> None:
+    from .helpers import fetch
+
+    # The answer has no source list: its bodies (Skärholmen's) place it in Stockholm.
+    _, _, body = fetch(base + "/documents/svar_interpellation_ojanne_2023")
+    page = body.decode()
+    assert "<dd>Stockholm</dd>" in page
+    assert f'href="/actors/{OJANNE}?kommun=Stockholm"' in page
+    _, _, body = fetch(base + f"/actors/{OJANNE}?kommun=Stockholm")
+    assert "<h1>Alexander Ojanne, Stockholm</h1>" in body.decode()
