@@ -121,7 +121,7 @@ def actor_view(
     own = set(responsible)
     listed = {kind: _once(ds, _doc_key) for kind, ds in docs.items()}
     places = {d["municipality"] for ds in listed.values() for d in ds if d["municipality"]}
-    view = {
+    view: dict[str, Any] = {
         "id": actor_id,
         "attrs": attrs,
         "municipalities": sorted(places, key=sort_key),
