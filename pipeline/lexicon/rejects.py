@@ -61,3 +61,16 @@ SHAPE_KINDS = ("head", "suffix", "no_open", "may_open", "close")
 def name_shapes() -> dict[str, frozenset[str]]:
     """What a name shown to a reader looks like (lexicon/data/name_shapes.tsv), by kind."""
     return read_table(NAME_SHAPES, SHAPE_KINDS)
+
+
+BARE_TITLES = paths.LEXICON_DATA / "bare_titles.tsv"
+
+
+@functools.cache
+def _bare() -> dict[str, re.Pattern[str]]:
+    return read_patterns(BARE_TITLES, ("meeting",))
+
+
+def bare_title(title: str) -> bool:
+    """Whether a printed title says only when a meeting was (lexicon/data/bare_titles.tsv)."""
+    return bool(_bare()["meeting"].fullmatch(" ".join(title.split()).strip(" .,;:")))

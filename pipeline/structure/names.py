@@ -8,6 +8,7 @@ from typing import Any
 
 from pipeline.lang.calendar import MONTH_NAMES
 from pipeline.lexicon import wording
+from pipeline.lexicon.rejects import bare_title
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -30,17 +31,21 @@ def shown_name(doc: Mapping[str, Any], lang: str = "sv") -> str | None:
     that is known either, so the caller can fall back to the file's name.
     """
     title = " ".join(str(doc.get("title") or "").split())
-    if title:
-        return title
     body = " ".join(str(doc.get("body") or "").split())
     place = str(doc.get("municipality") or "")
+    # "Malmö stads kommunstyrelse" already says where: the place is not written twice.
+    # (A word of the body must start like the place: "kommunstyrelsen" holds "tyre".)
+    if place and any(w.startswith(place.casefold()[:4]) for w in body.casefold().split()):
+        place = ""
+    if title and bare_title(title):
+        # "Sammanträde 2023-11-22" is what the page prints, but not whose meeting it was.
+        return ", ".join(p for p in (title, body, place) if p)
+    if title:
+        return title
     when = long_date(doc.get("date")) or (str(doc["year"]) if doc.get("year") else "")
     if not (body or place or when):
         return None
     kind = doc.get("doc_type") or "other"
     what = wording.word("title.document" if kind == "other" else f"doc_type.{kind}", lang)
     what = what[:1].upper() + what[1:]
-    # "Malmö stads kommunstyrelse" already says where: the place is not written twice.
-    if place and place.casefold()[:4] in body.casefold():
-        place = ""
     return ", ".join(p for p in (what, body, place, when) if p)

@@ -66,6 +66,16 @@ def doc_type_label(doc_type: str | None) -> str:
     )
 
 
+def capfirst(text: str | None) -> str:
+    """``text`` with a capital first letter, the rest as printed ("grupperna" -> "Grupperna").
+
+    A list reads as a list when each entry starts the same way; the sources write one body
+    as "Grupperna" at a sentence's start and "grupperna" inside it.
+    """
+    text = text or ""
+    return text[:1].upper() + text[1:]
+
+
 def swedish_date(iso: str | None) -> str:
     """'2024-12-31' as '31 december 2024'; partial or odd values are shown as given."""
     if not iso:

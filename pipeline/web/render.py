@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from pipeline.lexicon.time_roles import is_start
 from pipeline.link.reasons import reason_parts
 from pipeline.store.documents import known_municipality
 from pipeline.web import labels, overview
@@ -87,11 +88,14 @@ def environment() -> Environment:
         reason_parts=reason_parts,
         commitment_anchor=labels.commitment_anchor,
         doc_name=labels.doc_name,
+        # A time something starts or takes effect is shown, but not as a due date.
+        is_start=is_start,
         places=labels.places,
         bars=overview.bars,
         SHOWN_GROUPS=overview.SHOWN,
     )
     env.filters.update(
+        capfirst=labels.capfirst,
         sv_date=labels.swedish_date,
         place=lambda m: known_municipality(m) or "–",
         doc_type=labels.doc_type_label,

@@ -13,6 +13,14 @@ def test_printed_title_wins() -> None:
     assert shown_name(doc) == "Svar på motion"
 
 
+def test_a_title_that_only_dates_a_meeting_gets_its_body_and_place() -> None:
+    doc = {"title": "Sammanträde 2023-11-22", "body": "Kommunstyrelsen", "municipality": "Tyresö"}
+    assert shown_name(doc) == "Sammanträde 2023-11-22, Kommunstyrelsen, Tyresö"
+    assert shown_name({"title": "Sammanträde om parker", "municipality": "Tyresö"}) == (
+        "Sammanträde om parker"
+    )
+
+
 def test_untitled_document_is_named_by_type_body_place_and_date() -> None:
     doc = {
         "doc_type": "protokoll",
