@@ -85,13 +85,25 @@ def misnamed(name: str) -> str | None:
     return None if _head_ok(words, tags) else "head"
 
 
-def quote(sentence: str) -> str:
-    """The sentence as a short quote: ”Grupperna ska hantera information om …”."""
+def quote(sentence: str, around: str | None = None) -> str:
+    """The sentence as a short quote: ”Grupperna ska hantera information om …”.
+
+    A long sentence is quoted from a little before ``around`` (the words the extractor
+    took for the measure, even when they name it badly), so that the quote shows what is
+    done rather than the dates and case numbers a council sentence opens with.
+    """
     text = " ".join(sentence.split()).rstrip(" .")
+    if len(text) <= QUOTE_CHARS:
+        return f"”{text}”"
+    at = text.find(" ".join((around or "").split())) if around else -1
+    lead = ""
+    if at > QUOTE_CHARS // 2:
+        # Start a few words before the measure, at a word's start.
+        start = text.rfind(" ", 0, max(0, at - QUOTE_CHARS // 4)) + 1
+        text, lead = text[start:], "… "
     if len(text) > QUOTE_CHARS:
-        cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-        text = f"{cut} …"
-    return f"”{text}”"
+        text = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
+    return f"”{lead}{text}”"
 
 
 def shown_label(ordered: Sequence[Mapping[str, Any]], generic: frozenset[str]) -> str:
@@ -104,4 +116,7 @@ def shown_label(ordered: Sequence[Mapping[str, Any]], generic: frozenset[str]) -
     for r in readable:
         if any(w not in generic for w in (r["lemmas"] or "").split()):
             return str(r["measure"])
-    return str(readable[0]["measure"]) if readable else quote(str(ordered[0]["sentence"]))
+    if readable:
+        return str(readable[0]["measure"])
+    first = ordered[0]
+    return quote(str(first["sentence"]), first["measure"])

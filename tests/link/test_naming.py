@@ -56,3 +56,15 @@ def test_the_first_readable_name_wins_and_a_quote_stands_in_when_none_reads() ->
     assert shown_label(rows[:1], generic) == "”Det har även gjorts ett tillägg”"
     # A generic name is kept when no statement names more, rather than quoting.
     assert shown_label([row("åtgärder", "Åtgärder ska vidtas.", "åtgärd")], generic) == "åtgärder"
+
+
+def test_a_long_sentence_is_quoted_from_just_before_its_measure() -> None:
+    sentence = (
+        "Kommunfullmäktige beslutade den 18 april 2022 i samband med årsredovisningen för "
+        "2021 (dnr 2021-1599) att ge nämnden i uppdrag att genomlysa nämndens ekonomi."
+    )
+    got = quote(sentence, "nämndens ekonomi")
+    assert got.startswith("”… ") and "genomlysa nämndens ekonomi" in got
+    assert "18 april" not in got
+    # Near the start, the measure is quoted from the sentence's first word.
+    assert quote(sentence, "Kommunfullmäktige").startswith("”Kommunfullmäktige beslutade")
