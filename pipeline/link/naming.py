@@ -12,7 +12,7 @@ from pipeline.lexicon.rejects import name_shapes
 
 # Longer than this, a name is a clause that ran on; a quote is cut here too.
 MAX_WORDS = 14
-QUOTE_CHARS = 110
+QUOTE_CHARS = 160
 _WORD = re.compile(r"[^\W\d_]+")
 # Definite and plural endings a head noun may carry ("planen", "vandringarna").
 _ENDINGS = ("", "n", "en", "et", "na", "ar", "er", "or", "arna", "erna", "orna", "ena")
