@@ -61,7 +61,8 @@ def test_the_first_readable_name_wins_and_a_quote_stands_in_when_none_reads() ->
 def test_a_long_sentence_is_quoted_from_just_before_its_measure() -> None:
     sentence = (
         "Kommunfullmäktige beslutade den 18 april 2022 i samband med årsredovisningen för "
-        "2021 (dnr 2021-1599) att ge nämnden i uppdrag att genomlysa nämndens ekonomi."
+        "2021 (dnr 2021-1599) att ge kommunstyrelsen och den tekniska nämnden i uppdrag att "
+        "genomlysa nämndens ekonomi och återkomma med förslag på justeringar till fullmäktige."
     )
     got = quote(sentence, "nämndens ekonomi")
     assert got.startswith("”… ") and "genomlysa nämndens ekonomi" in got
