@@ -20,7 +20,7 @@ from pipeline.extract.status import (
 )
 from pipeline.lang import postag
 from pipeline.lexicon.background import LIST_AHEAD, PROMISE_MAKING
-from pipeline.lexicon.decisions import DECISION_SECTION, NOT_DECISION_PASSIVE
+from pipeline.lexicon.decisions import DECIDED_TO_PROPOSE, DECISION_SECTION, NOT_DECISION_PASSIVE
 from pipeline.records import Deadline
 
 # A trained sentence scorer may be plugged in here: it gets the sentence, returns P(commitment).
@@ -171,8 +171,11 @@ def _status(
         return None
     past_order = _PAST_ORDER.match(sentence[cue.start : cue.end + 1])
     ordered = cue.family in ("assignment", "decision") and past_order
-    if status == "pledged" and ordered and deadline_of(sentence, ref) is None:
-        status = "done"  # an assignment given earlier, with nothing left due
+    # An assignment given earlier stays pledged: that it was given says nothing of whether
+    # it was carried out (taking it as done, as before, cost cross-genre status accuracy
+    # 0.864 -> 0.858). A body that decided only to propose a measure has proposed it.
+    if ordered and status == "pledged" and DECIDED_TO_PROPOSE.search(sentence[cue.end :]):
+        return "proposed"
     if status == "pledged" and doc_type not in PROPOSAL_DOCS and _UNDER_PROPOSAL.search(sentence):
         status = "proposed"  # the pledge is part of a proposal still to be decided
     return status

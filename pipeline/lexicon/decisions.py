@@ -16,6 +16,9 @@ DECISION_SECTION = guarded(
     r"\w*nämnden)\b|\bbeslutsförslag\b|^\s*beslut\s*$|\bbeslut\s+i\s+korthet\b",
     _I,
 )
+# What a body decided to do is only to propose ("Styrelsen beslutade att vid stämman föreslå
+# beslut om utökad borgensram"): the measure is then proposed, not done.
+DECIDED_TO_PROPOSE = guarded(r"^\W*(?:\w+\W+){0,8}?(?:föreslå|föreslås)\b", _I)
 # s-forms that are deponent or state verbs, never the passive of a decision.
 NOT_DECISION_PASSIVE = wordset(
     """

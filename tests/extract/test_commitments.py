@@ -49,12 +49,20 @@ def _one(text: str, doc_type: str = "other", date: str | None = None) -> Commitm
             "protokoll",
             "pledged",
         ),
-        # malmo_gsn_2022_10_26_varner_rydenskolan
+        # Invented: an assignment given earlier is pledged; that it was given says nothing of
+        # whether it was carried out.
         (
-            "Den 28 mars 2022 gav grundskolenämnden grundskoleförvaltningen i uppdrag att komma "
-            "med en fördjupad utredning och analys av Värner Rydénskolan.",
+            "Den 28 mars 2022 gav nämnden förvaltningen i uppdrag att ta fram en plan för "
+            "lekplatserna.",
             "tjansteutlatande",
-            "done",
+            "pledged",
+        ),
+        # Invented: a body that decided only to propose a measure has proposed it.
+        (
+            "Styrelsen beslutade den 19 oktober 2023 att vid bolagsstämman föreslå beslut om "
+            "utökad borgensram.",
+            "protokoll",
+            "proposed",
         ),
         # malmo_gsn_2022_10_26_varner_rydenskolan
         (
@@ -405,8 +413,9 @@ def test_items_under_an_inline_proposal_lead_in_are_proposed() -> None:
         "Bolagets ombud uppma": "proposed",
         "Utdelningen ska anvä": "proposed",
         "Kulturnämnden ges i ": "proposed",
-        # A new paragraph that is no item ends the proposal: the nämnd's own decision.
-        "Nämnden beslutade i ": "done",
+        # A new paragraph that is no item ends the proposal: the nämnd's own decision,
+        # pledged (deciding to build is not having built).
+        "Nämnden beslutade i ": "pledged",
     }
 
 
