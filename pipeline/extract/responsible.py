@@ -65,6 +65,8 @@ _ASSIGNED = (
 _KOMMER_X_ATT = re.compile(
     r"kommer\s+(.+?)(?:\s+(?:även|också|inte|dessutom|fortsatt|tillsammans))*\s+att$", _I
 )
+# Prepositions whose object a measure is about, not who carries it out.
+_PREP_WORDS = "för|mellan|med|hos|inom|kring|mot|till|om|åt"
 _SUB_FRONT = re.compile(r"^\s*(?:när|då|eftersom|om|efter\s+att|sedan|innan|även\s+om)\b[^,]*,", _I)
 
 
@@ -81,8 +83,18 @@ def responsible_of(
         return named
     found = _clause_agent(sentence, cue, tail, actors)
     if found is None:
-        return _paragraph_actor(paragraph, actors)
+        opener = _paragraph_actor(paragraph, actors)
+        # The paragraph's actor is not the doer of a measure that is about it ("stödmaterial
+        # för samverkan mellan socialtjänsten och förskolan").
+        return None if opener and _governed(sentence, opener) else opener
     return found or None
+
+
+def _governed(sentence: str, name: str) -> bool:
+    """Whether ``name`` stands in ``sentence`` only as a preposition's object."""
+    # "möjligheterna för kommunen att medfinansiera": the object of "för" does it.
+    rx = rf"(?i)\b(?:{_PREP_WORDS})\s+(?:[\wåäö-]+,?\s+){{0,3}}?{re.escape(name)}\b(?!\s+att\b)"
+    return bool(re.search(rx, sentence))
 
 
 def _named(sentence: str, cue: Cue, tail: str, actors: list[Actor]) -> str | None:
@@ -147,6 +159,8 @@ def _clause_agent(sentence: str, cue: Cue, tail: str, actors: list[Actor]) -> st
             found = agent_in(head[inv.end() :], actors, last=False)
     if not found and (fronted(head) or not head.strip()):
         # "Vid dagens sammanträde beslutade regionstyrelsen att …": the cue may hold it.
+        # (Passing over a preposition's object here too was tried: cross-genre 0.627 ->
+        # 0.625, as "tillsammans med Uppsala kommun" then lost its doer.)
         found = agent_in(sentence[cue.start : cue.end + 60], actors, last=False)
     proposing = cue.family in ("proposal", "demand")
     if not found and not proposing and cue.label != "har genomförts" and not fronted(head):

@@ -129,3 +129,19 @@ def test_a_body_given_a_task_by_name_is_responsible() -> None:
         "förvaltningen i uppdrag att, i samråd med polisen, utreda hur Norrby kan bli tryggare."
     )
     assert _resp(text, _org("Norrby stadsdelsnämnd", "förvaltningen")) == ["förvaltningen"]
+
+
+def test_the_paragraphs_actor_is_not_the_doer_of_a_measure_about_it() -> None:
+    actors = _org("förskolan", "kommunen")
+    about = (
+        "Förskolan är en viktig verksamhet för barnen. "
+        "Under nästa år ska ett stödmaterial för samverkan mellan socialtjänsten, elevhälsan "
+        "och förskolan tas fram."
+    )
+    assert _resp(about, actors, "interpellationssvar")[-1] is None
+    # "möjligheterna för kommunen att …": the object of "för" is who does it.
+    doer = (
+        "Kommunen är en viktig aktör för tryggheten. "
+        "Under nästa år ska möjligheterna för kommunen att bekosta fler kameror ses över."
+    )
+    assert _resp(doer, actors, "interpellationssvar")[-1] == "kommunen"
