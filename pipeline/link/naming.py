@@ -13,6 +13,8 @@ from pipeline.lexicon.rejects import name_shapes
 # Longer than this, a name is a clause that ran on; a quote is cut here too.
 MAX_WORDS = 14
 QUOTE_CHARS = 160
+# A long sentence's quote keeps this much of its start: its subject and verb, as a rule.
+LEAD_WORDS, LEAD_CHARS = 4, 50
 _WORD = re.compile(r"[^\W\d_]+")
 # Definite and plural endings a head noun may carry ("planen", "vandringarna").
 _ENDINGS = ("", "n", "en", "et", "na", "ar", "er", "or", "arna", "erna", "orna", "ena")
@@ -85,12 +87,27 @@ def misnamed(name: str) -> str | None:
     return None if _head_ok(words, tags) else "head"
 
 
+def _lead(text: str) -> str:
+    """The first few words, without a dangling short word or number at their end.
+
+    "Kommunfullmäktige beslutade den 18" ends on a date's first half; "Kommunfullmäktige
+    beslutade" says who acted, which is what the lead is for.
+    """
+    words = text.split()[:LEAD_WORDS]
+    while len(" ".join(words)) > LEAD_CHARS:
+        words.pop()
+    while words and (words[-1].isdigit() or (words[-1].islower() and len(words[-1]) <= 3)):
+        words.pop()
+    return " ".join(words)
+
+
 def quote(sentence: str, around: str | None = None) -> str:
     """The sentence as a short quote: ”Grupperna ska hantera information om …”.
 
-    A long sentence is quoted from a little before ``around`` (the words the extractor
-    took for the measure, even when they name it badly), so that the quote shows what is
-    done rather than the dates and case numbers a council sentence opens with.
+    A long sentence keeps its first words, who speaks or acts ("Utbildningsförvaltningen
+    föreslår att …"), and then skips to a little before ``around`` (the words taken for
+    the measure, even when they name it badly), so that the quote shows what is done
+    rather than the dates and case numbers a council sentence is full of.
     """
     text = " ".join(sentence.split()).rstrip(" .")
     if len(text) <= QUOTE_CHARS:
@@ -98,11 +115,16 @@ def quote(sentence: str, around: str | None = None) -> str:
     at = text.find(" ".join((around or "").split())) if around else -1
     lead = ""
     if at > QUOTE_CHARS // 2:
-        # Start a few words before the measure, at a word's start.
-        start = text.rfind(" ", 0, max(0, at - QUOTE_CHARS // 4)) + 1
-        text, lead = text[start:], "… "
-    if len(text) > QUOTE_CHARS:
-        text = text[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
+        lead = _lead(text)
+        # Skip to a few words before the measure, at a word's start.
+        start = text.rfind(" ", 0, max(0, at - QUOTE_CHARS // 6)) + 1
+        if lead and start > len(lead) + 1:
+            text, lead = text[start:], f"{lead.rstrip(' ,;:')} … "
+        else:
+            lead = ""
+    room = QUOTE_CHARS - len(lead)
+    if len(text) > room:
+        text = text[:room].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
     return f"”{lead}{text}”"
 
 
