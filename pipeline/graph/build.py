@@ -74,7 +74,7 @@ def _reference_edges(g: nx.MultiDiGraph, store: Store) -> None:
 
 
 def _source_facts(g: nx.MultiDiGraph, store: Store) -> None:
-    """What a source list adds to a document node: municipality, address, a missing date."""
+    """What a source list adds to a document node: municipality, address, name, a missing date."""
     for d in store.documents():
         node = f"doc:{d['doc_id']}"
         if node not in g:
@@ -84,5 +84,8 @@ def _source_facts(g: nx.MultiDiGraph, store: Store) -> None:
             attrs["municipality"] = d["municipality"]
         if d["url"]:
             attrs["url"] = d["url"]
+        if d["name"] and not attrs.get("title"):
+            # What a reader calls an untitled document, so Gephi shows no file id.
+            attrs["name"] = d["name"]
         if d["date"] and not attrs.get("date"):
             attrs["date"] = d["date"]

@@ -63,7 +63,9 @@ def test_an_untitled_text_is_named_by_type_body_place_and_date(tmp_path: Path) -
         run([d], store)
         (row,) = store.documents()
         meta = documents.document_meta(store, ["svar"])
+        node = build_graph(store).nodes["doc:svar"]
     assert row["title"] is None  # the printed title stays what the text printed
+    assert node["name"] == row["name"] and not node["title"]  # what Gephi labels it
     assert row["body"] == "Tekniska nämnden"
     assert row["name"].endswith("Tekniska nämnden, Norrköping, 4 mars 2021")
     assert meta["svar"]["title"] == row["name"]
