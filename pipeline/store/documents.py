@@ -90,11 +90,11 @@ def document_row(store: Store, doc_id: str) -> sqlite3.Row | None:
 
 
 def document_meta(store: Store, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Title, date, type and municipality of each of these documents that is stored."""
+    """Title, date, type, municipality and page count of each of these stored documents."""
     out = {}
     for chunk, marks in id_chunks(list(dict.fromkeys(doc_ids))):
         sql = (
-            "SELECT doc_id, COALESCE(name, title) AS title, date, doc_type, municipality "
+            "SELECT doc_id, COALESCE(name, title) AS title, date, doc_type, municipality, pages "
             "FROM documents "
             f"WHERE doc_id IN ({marks})"
         )
@@ -146,7 +146,8 @@ def commitment_with_measure(store: Store, commitment_id: str) -> dict[str, Any] 
     row = store.conn.execute(
         "SELECT c.*, m.measure_id, ms.label AS measure_label, "
         "COALESCE(d.name, d.title) AS doc_title, "
-        "d.municipality AS municipality, d.year AS doc_year FROM commitments c "
+        "d.municipality AS municipality, d.year AS doc_year, d.pages AS doc_pages "
+        "FROM commitments c "
         "LEFT JOIN documents d ON d.doc_id = c.doc_id "
         "LEFT JOIN measure_members m ON m.commitment_id = c.id "
         "LEFT JOIN measures ms ON ms.id = m.measure_id WHERE c.id = ?",

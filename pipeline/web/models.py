@@ -135,6 +135,9 @@ class Commitment(BaseModel):
     doc_title: str | None = Field(None, description="on an actor's commitments")
     municipality: str | None = Field(None, description="on an actor's commitments")
     doc_year: int | None = Field(None, description="on an actor's commitments: when undated")
+    doc_pages: int | None = Field(
+        None, description="on an actor's commitments: pages of its source"
+    )
     copies: int | None = Field(None, description="on an actor's: stored files saying it")
     lemmas: str | None
     responsible: str | None

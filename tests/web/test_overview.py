@@ -36,3 +36,12 @@ def test_lists_name_documents_by_title_not_file_id(base: str) -> None:
     assert ">svar_interpellation_ojanne_2023<" not in page
     # The answer prints no title: it is named by what it is, where and when it is from.
     assert "Interpellationssvar, Stockholm, 22 november 2023" in page
+
+
+def test_a_one_page_source_is_cited_without_a_page_number(base: str) -> None:
+    # The seeds are plain text, one page each: "s. 1" would say nothing.
+    item = get_json(f"{base}/api/measures?q=handlingsplan%20f%C3%A4ltarbetet&limit=1")["items"][0]
+    _, _, body = fetch(base + item["url"])
+    page = body.decode()
+    assert "Interpellationssvar, Stockholm, 22 november 2023</a>" in page
+    assert ", s. 1</a>" not in page
