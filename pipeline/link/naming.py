@@ -49,8 +49,8 @@ def _head_ok(words: list[str], tags: list[str]) -> bool:
 def _retag(word: str, tag: str) -> str:
     """A word ending in a measure noun is a noun, whatever the tagger guessed.
 
-    The tagger, trained on general prose, reads "lekplats" as a passive supine and
-    "nämndsammanträden" as an adverb; the measure words are the ones this check is about.
+    The tagger, trained on general prose, reads "lekplats" as a passive supine (it ends
+    like "planerats"); the measure words are the ones this check is about.
     """
     m = _WORD.fullmatch(word.strip(',;:()”"'))
     if tag.startswith(("VERB", "ADJ", "ADV")) and m and _ends_in(m.group(0), name_shapes()["head"]):
