@@ -65,6 +65,9 @@ _ASSIGNED = (
 _KOMMER_X_ATT = re.compile(
     r"kommer\s+(.+?)(?:\s+(?:även|också|inte|dessutom|fortsatt|tillsammans))*\s+att$", _I
 )
+# A sentence that says an actor is left out ("Förskolan omfattas inte av förslagen") does
+# not make it the paragraph's actor.
+_DENIED = re.compile(r"^\s*\S+(?:\s+\S+)?\s+\w+\s+(?:inte|ej)\b", _I)
 # Prepositions whose object a measure is about, not who carries it out.
 _PREP_WORDS = "för|mellan|med|hos|inom|kring|mot|till|om|åt"
 _SUB_FRONT = re.compile(r"^\s*(?:när|då|eftersom|om|efter\s+att|sedan|innan|även\s+om)\b[^,]*,", _I)
@@ -185,6 +188,7 @@ def _paragraph_actor(paragraph: str, actors: list[Actor]) -> str | None:
     others = {
         canonical(h[2], actors)
         for s in re.split(r"(?<=[.!?])\s+", paragraph)
+        if not _DENIED.match(s)
         for h in actor_hits(s, actors)[:1]
         if len(s[: h[0]].split()) <= 2
     }

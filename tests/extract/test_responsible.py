@@ -145,3 +145,12 @@ def test_the_paragraphs_actor_is_not_the_doer_of_a_measure_about_it() -> None:
         "Under nästa år ska möjligheterna för kommunen att bekosta fler kameror ses över."
     )
     assert _resp(doer, actors, "interpellationssvar")[-1] == "kommunen"
+
+
+def test_an_actor_said_to_be_left_out_is_not_the_paragraphs_actor() -> None:
+    actors = _org("förskolan")
+    text = (
+        "Förslagen gäller skolans och socialtjänstens uppgifter. Förskolan omfattas inte av "
+        "förslagen. Under nästa år ska en ny rutin för uppgiftsutbyte tas fram."
+    )
+    assert _resp(text, actors, "interpellationssvar")[-1] is None
