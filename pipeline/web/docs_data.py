@@ -143,13 +143,15 @@ def in_municipality(view: dict[str, Any], municipality: str) -> dict[str, Any]:
     known = {m.casefold(): m for m in view["municipalities"]}
     if key not in known:
         return view  # no entry is from there: the whole page, and no filter to claim
-    own = [c for c in view["commitments"] if (c["municipality"] or "").casefold() == key]
-    authored = [c for c in view["authored"] if (c["municipality"] or "").casefold() == key]
-    docs = {
-        kind: [d for d in ds if (d["municipality"] or "").casefold() == key]
-        for kind, ds in view["documents"].items()
+
+    def here(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [r for r in rows if (r["municipality"] or "").casefold() == key]
+
+    cut = {
+        "commitments": here(view["commitments"]),
+        "authored": here(view["authored"]),
+        "documents": {kind: here(ds) for kind, ds in view["documents"].items()},
     }
-    cut = {"commitments": own, "authored": authored, "documents": docs}
     return {**view, **cut, "municipality": known[key]}
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from pipeline.lang.calendar import MONTH_NAMES
 from pipeline.lexicon import wording
+from pipeline.structure.names import long_date
 
 # The words are the shared list's (lexicon/data/wording.tsv), which `lofte --lang sv` prints too.
 # Order is the order users read the start page in: from promise to outcome.
@@ -45,7 +44,6 @@ EXTRACTION_LABELS: dict[str, str] = {
     "ocr": "skannad, tolkad med OCR",
     "mixed": "blandat (text och OCR)",
 }
-MONTHS = MONTH_NAMES
 
 
 def status_key(view: Any) -> str:
@@ -80,10 +78,7 @@ def swedish_date(iso: str | None) -> str:
     """'2024-12-31' as '31 december 2024'; partial or odd values are shown as given."""
     if not iso:
         return "–"
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return iso
-    return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return long_date(iso) or iso
 
 
 def commitment_anchor(commitment_id: str) -> tuple[str, str]:
@@ -105,5 +100,4 @@ def doc_name(meta: dict[str, dict[str, Any]], doc_id: str) -> str:
     if title:
         return title
     words = doc_id.replace("_", " ").replace("-", " ").split()
-    text = " ".join(words) or doc_id
-    return text[:1].upper() + text[1:]
+    return capfirst(" ".join(words) or doc_id)
