@@ -31,14 +31,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import api  # noqa: E402
 from pipeline.eval import gold  # noqa: E402
 from pipeline.eval.score import Report, jaccard, markdown_table, words  # noqa: E402
 from pipeline.extract import commitment_model, commitments, measure_span  # noqa: E402
+from pipeline.extract.output import to_schema  # noqa: E402
 from pipeline.extract.sentences import split_units  # noqa: E402
 from pipeline.extract.status import excluded, find_cues, main_cue  # noqa: E402
 from pipeline.normalise import core as normalise  # noqa: E402
 from pipeline.records import Ingested, Page  # noqa: E402
+from pipeline.run.runner import process_path  # noqa: E402
 from pipeline.structure import core as structure  # noqa: E402
 from pipeline.structure import doctype  # noqa: E402
 
@@ -195,11 +196,19 @@ def run(
         rep = Report()
         with installed(models):
             for d in held:
-                pred = api.extract_file(d.text_path)
-                g = d.record()
+                doc = process_path(d.text_path)
+                pred, g = to_schema(doc), d.record()
                 rep.add(pred, g)
                 overall.add(pred, g)
-                detail.append({**rep.per_doc[-1], "genre": d.genre, "group": name, "pred": pred})
+                # cue and confidence are not in the SCHEMA record; the detail keeps them per row
+                cues = (
+                    [(c.cue, c.confidence) for c in doc.extraction.commitments]
+                    if doc.extraction
+                    else []
+                )
+                detail.append(
+                    {**rep.per_doc[-1], "genre": d.genre, "group": name, "pred": pred, "cues": cues}
+                )
         per_group[name] = rep
     return overall, per_group, detail
 
