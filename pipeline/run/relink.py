@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # 4: a time something takes effect ("träder i kraft den 1 juli") is no due date.
 # 5: a measure whose extracted name does not read as one is labelled by a quote of its
 #    sentence (link/naming.py).
-VERSION = "5"
+# 6: the day someone takes up a post ("börjar sitt uppdrag i januari") is no due date.
+VERSION = "6"
 _META = "corpus_stage:measures"
 
 

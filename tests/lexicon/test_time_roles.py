@@ -66,6 +66,12 @@ def test_the_lead_words_an_expression_took_in_count_as_before_it() -> None:
             True,
         ),
         ("Insatserna genomförs med start i november 2022.", "med start i november 2022", True),
+        (
+            "Den nya grundskolechefen börjar sitt uppdrag till terminsstart i januari 2024.",
+            "till terminsstart i januari 2024",
+            True,
+        ),
+        ("Arbetet med planen börjar i januari 2024.", "i januari 2024", False),
         ("En handlingsplan ska tas fram under år 2024.", "under år 2024", False),
         ("Planen ska vara klar senast den 1 juli 2024.", "senast den 1 juli 2024", False),
     ],
