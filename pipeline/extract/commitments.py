@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.extract import measure_span
+from pipeline.extract import antecedents, measure_span
 from pipeline.extract.coordination import clause_cues, clause_end
 from pipeline.extract.judge import active_model, deadline_of, judge
 
@@ -117,6 +117,7 @@ def find_commitments(text: str, structure: Structure, actors: list[Actor]) -> li
             found.append((c, summary))
         last = (unit.paragraph, made[-1].status) if made else None
     merged = merge_restatements(found)
+    antecedents.resolve(merged, text)
     if genres.has(doc_type, "issuer_acts"):
         _issuer_acts(merged, actors)
     return merged
