@@ -138,12 +138,17 @@ def measures(
     actor: str | None = None,
     with_statements: bool = False,
     limit: int | None = 200,
+    scope: str = "all",
 ) -> MeasureList:
-    """Measures matching ``query`` (Swedish-aware search), newest evidence judged at ``as_of``."""
+    """Measures matching ``query`` (Swedish-aware search), newest evidence judged at ``as_of``.
+
+    ``scope="municipal"`` leaves out measures the state, the EU or a state inquiry acts on.
+    """
     from pipeline.read.query import count_measures, find_measures
 
     with Store(db, readonly=True) as store:
         filters: dict[str, Any] = {"as_of": as_of, "status": status, "actor": actor}
+        filters["scope"] = scope
         shown = find_measures(store, query, with_statements=with_statements, limit=limit, **filters)
         total = len(shown)
         if limit and total == limit:

@@ -98,6 +98,7 @@ def cmd_status(a: argparse.Namespace) -> int:
         actor=a.actor,
         with_statements=a.format == "json",
         limit=a.limit if a.limit > 0 else None,
+        scope=a.scope,
     )
     if found.stale:
         print(word("cli.stale", a.lang), file=sys.stderr)

@@ -102,6 +102,12 @@ def _reading(sub: Sub) -> None:
     )
     sp.add_argument("--actor", help="responsible actor contains this")
     sp.add_argument(
+        "--scope",
+        choices=["all", "municipal"],
+        default="all",
+        help="municipal: leave out what the state, the EU or a state inquiry does (default all)",
+    )
+    sp.add_argument(
         "--format", choices=["table", "json", "csv"], default="table", help="output (table)"
     )
     sp.add_argument(

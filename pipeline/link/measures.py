@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.lang.slugs import slugify, sort_key
+from pipeline.lexicon.outside import outside
 from pipeline.lexicon.words import stopwords
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
@@ -189,6 +190,8 @@ def summarise_cluster(rows: Sequence[Any]) -> dict[str, Any]:
         "decision_date": tl.decision_date,
         "sort_key": sort_key(label),
         "sources": ",".join(sorted({r["doc_id"] for r in ordered})),
+        # Every statement has the state, the EU or an inquiry act: not the council's measure.
+        "outside": int(all(outside(r["sentence"], r["responsible"]) for r in ordered)),
     }
 
 

@@ -53,6 +53,9 @@ def search_terms(query: str) -> list[str]:
     return terms
 
 
+# Which measures a list holds: all, or the municipality's own (none the state or EU acts on).
+SCOPES = ("municipal", "all")
+
 # How a list can be sorted; each ends in the alphabetical order, so ties stay stable.
 ORDERS = {
     "name": "m.sort_key, m.id",
@@ -71,6 +74,7 @@ def find_measures(
     with_statements: bool = True,
     limit: int | None = None,
     order: str = "name",
+    scope: str = "all",
 ) -> list[MeasureView]:
     """Measures matching a free-text query, evaluated at ``as_of`` (default today).
 
@@ -78,9 +82,11 @@ def find_measures(
     its compound parts. Measures first seen after ``as_of`` are left out, and statements
     dated after it do not count towards the status. Sorted by ``order`` (a key of ORDERS):
     Swedish alphabetical order, the latest statement first, or the earliest due date first.
+    ``scope`` is a key of SCOPES: "municipal" leaves out what the state or the EU acts on.
     """
     as_of = as_of or date.today()
-    sql, args = msql.select("m.*", msql.expression(store, query), actor, status, as_of)
+    expr = msql.expression(store, query)
+    sql, args = msql.select("m.*", expr, actor, status, as_of, scope)
     sql += " ORDER BY " + ORDERS[order]
     out: list[MeasureView] = []
     page = max(limit or 0, 100) if limit else None
@@ -110,10 +116,12 @@ def count_measures(
     as_of: date | None = None,
     status: str | None = None,
     actor: str | None = None,
+    scope: str = "all",
 ) -> int:
     """How many measures :func:`find_measures` would return without a limit."""
     as_of = as_of or date.today()
-    sql, args = msql.select("count(*)", msql.expression(store, query), actor, status, as_of)
+    expr = msql.expression(store, query)
+    sql, args = msql.select("count(*)", expr, actor, status, as_of, scope)
     if not status:
         return int(msql.rows(store, sql, args)[0][0])
     settled = msql.rows(store, sql + " AND NOT (m.last_seen > :cut)", args)[0][0]

@@ -61,6 +61,8 @@ class MeasureView:
     motion_flag: bool = False
     statement_count: int = 0
     closed: bool = False
+    # The state, the EU or a state inquiry acts, not the municipality (lexicon/outside.py).
+    outside: bool = False
 
     @property
     def shown_status(self) -> str:
@@ -85,6 +87,7 @@ def measure_view(r: sqlite3.Row, as_of: date) -> MeasureView:
         motion_flag=motion_flag(r["motion_date"], r["decision_date"], as_of),
         statement_count=r["statements"],
         closed=closed,
+        outside=bool(r["outside"]),
     )
 
 

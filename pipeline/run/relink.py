@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # 5: a measure whose extracted name does not read as one is labelled by a quote of its
 #    sentence (link/naming.py).
 # 6: the day someone takes up a post ("börjar sitt uppdrag i januari") is no due date.
-VERSION = "6"
+# 7: a measure the state, the EU or a state inquiry acts on is marked outside (lexicon/outside.py).
+VERSION = "7"
 _META = "corpus_stage:measures"
 
 

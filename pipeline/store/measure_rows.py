@@ -17,13 +17,14 @@ _DEFAULTS: dict[str, Any] = {
     "decision_date": None,
     "sort_key": "",
     "sources": "",
+    "outside": 0,
 }
 _INSERT = (
     "INSERT OR REPLACE INTO measures(rowid,id,label,status,due,first_seen,last_seen,"
     "statements,responsible,search,closed,assessment,motion_date,decision_date,sort_key,"
-    "sources) VALUES(:rowid,:id,:label,:status,:due,:first_seen,:last_seen,"
+    "sources,outside) VALUES(:rowid,:id,:label,:status,:due,:first_seen,:last_seen,"
     ":statements,:responsible,:search,:closed,:assessment,:motion_date,"
-    ":decision_date,:sort_key,:sources)"
+    ":decision_date,:sort_key,:sources,:outside)"
 )
 
 

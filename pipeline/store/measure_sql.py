@@ -33,11 +33,21 @@ def _status_sql(status: str | None) -> tuple[str | None, list[Any]]:
 
 
 def select(
-    what: str, expr: Expression, actor: str | None, status: str | None, as_of: date
+    what: str,
+    expr: Expression,
+    actor: str | None,
+    status: str | None,
+    as_of: date,
+    scope: str = "all",
 ) -> tuple[str, dict[str, Any]]:
-    """SELECT ``what`` over measures matching the words, actor and status known at ``as_of``."""
+    """SELECT ``what`` over measures matching the words, actor and status known at ``as_of``.
+
+    ``scope`` "municipal" leaves out measures the state, the EU or a state inquiry acts on.
+    """
     sql = f"SELECT {what} FROM measures m"
     where = ["(m.first_seen IS NULL OR m.first_seen <= :cut)"]
+    if scope == "municipal":
+        where.append("m.outside = 0")
     args: dict[str, Any] = {"cut": as_of.isoformat(), "status": status}
     for n, quoted in enumerate(expr.params()):
         where.append("m.rowid IN (" + WORD_SQL.format(param=f":part{n}") + ")")

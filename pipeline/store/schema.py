@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS measures(
   first_seen TEXT, last_seen TEXT, statements INTEGER NOT NULL, responsible TEXT,
   search TEXT NOT NULL, closed INTEGER NOT NULL DEFAULT 0, assessment TEXT,
   motion_date TEXT, decision_date TEXT, sort_key TEXT NOT NULL DEFAULT '',
-  sources TEXT NOT NULL DEFAULT '');
+  sources TEXT NOT NULL DEFAULT '', outside INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS measures_sort ON measures(sort_key, id);
 -- The measures list opens latest first (read/query.py ORDERS["recent"]).
 CREATE INDEX IF NOT EXISTS measures_recent ON measures(
@@ -57,6 +57,8 @@ ADDED_COLUMNS = (
     ("documents", "body", "TEXT"),
     # The name a reader sees: the printed title, else type, body, place and date.
     ("documents", "name", "TEXT"),
+    # 1 when the state, the EU or a state inquiry acts, not the municipality (lexicon/outside.py).
+    ("measures", "outside", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 

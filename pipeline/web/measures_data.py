@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -24,6 +24,7 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
 # The latest said first: what a reader comes back for, not digits and fragments at "A".
 DEFAULT_SORT = "recent"
+DEFAULT_SCOPE = "municipal"
 
 
 @dataclass
@@ -38,6 +39,9 @@ class Filters:
     sort: str = DEFAULT_SORT
     limit: int = PAGE_SIZE
     offset: int = 0
+    # The municipality's own measures unless asked for all: a reader of a council's list
+    # takes every row as the council's, not the government's or the EU's (lexicon/outside.py).
+    scope: str = DEFAULT_SCOPE
 
     def active(self) -> bool:
         """Whether any narrowing filter is set."""
@@ -62,9 +66,9 @@ def _measures_in_docs(store: Store, doc_ids: list[str]) -> set[str]:
     return documents_sql.measures_in_documents(store, doc_ids)
 
 
-def count_matches(store: Store, q: str, actor: str, as_of: date) -> int:
+def count_matches(store: Store, q: str, actor: str, as_of: date, scope: str = "all") -> int:
     """How many measures match q/actor, counted in SQL."""
-    return query.count_measures(store, q or None, as_of=as_of, actor=actor or None)
+    return query.count_measures(store, q or None, as_of=as_of, actor=actor or None, scope=scope)
 
 
 def list_measures(
@@ -75,7 +79,8 @@ def list_measures(
 ) -> tuple[list[MeasureView], int]:
     """One page of measures matching the filters, and how many match in all."""
     q, actor = f.q or None, f.actor or None
-    total = None if (f.status or f.year or f.organ) else count_matches(store, f.q, f.actor, as_of)
+    narrowed = f.status or f.year or f.organ
+    total = None if narrowed else count_matches(store, f.q, f.actor, as_of, f.scope)
     if total is not None:
         # Only SQL narrows: build views for one page and let SQL count the rest.
         views = find_measures(
@@ -86,6 +91,7 @@ def list_measures(
             with_statements=False,
             limit=f.offset + f.limit,
             order=f.sort,
+            scope=f.scope,
         )
         page = views[f.offset : f.offset + f.limit]
     else:
@@ -99,6 +105,7 @@ def list_measures(
             status=f.status or None,
             with_statements=False,
             order=f.sort,
+            scope=f.scope,
         )
         if f.status:
             views = [v for v in views if matches_status(v, f.status)]
@@ -113,13 +120,21 @@ def list_measures(
     return page, total
 
 
+def left_out(
+    store: Store, f: Filters, as_of: date, organs: dict[str, list[str]], total: int
+) -> int:
+    """How many more measures the same filters find when the state's and the EU's are kept."""
+    if f.scope == "all":
+        return 0
+    wider = replace(f, scope="all", limit=1, offset=0)
+    return list_measures(store, wider, as_of, organs)[1] - total
+
+
 def feed_measures(
     store: Store, f: Filters, as_of: date, organs: dict[str, list[str]]
 ) -> list[MeasureView]:
     """The measures a feed follows: the list's filters, with their statements."""
-    views, _ = list_measures(
-        store, Filters(f.q, f.status, f.actor, f.organ, f.year, f.sort, MAX_LIMIT), as_of, organs
-    )
+    views, _ = list_measures(store, replace(f, limit=MAX_LIMIT, offset=0), as_of, organs)
     by_id = query.statements_for(store, [v.id for v in views])
     for v in views:
         v.statements = by_id.get(v.id, [])

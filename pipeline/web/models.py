@@ -7,9 +7,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from pipeline.read.query import ORDERS
+from pipeline.read.query import ORDERS, SCOPES
 from pipeline.web.labels import STATUS_LABELS
-from pipeline.web.measures_data import DEFAULT_SORT, MAX_LIMIT, MAX_OFFSET, PAGE_SIZE
+from pipeline.web.measures_data import (
+    DEFAULT_SCOPE,
+    DEFAULT_SORT,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    PAGE_SIZE,
+)
 
 StatusKey = Annotated[str, Field(json_schema_extra={"enum": list(STATUS_LABELS)})]
 StatusLabel = Annotated[str, Field(json_schema_extra={"enum": list(STATUS_LABELS.values())})]
@@ -42,6 +48,10 @@ class MeasureSummary(BaseModel):
     assessment: str = Field(description="'not_assessed' when nothing followed the pledge")
     motion_flag: bool = Field(description="a motion left undecided past the year the law allows")
     statement_count: int
+    outside: bool = Field(
+        description="the state, the EU or a state inquiry acts, not the municipality; "
+        "left out of lists unless scope=all"
+    )
     url: str = Field(description="path of the measure's page")
 
 
@@ -223,6 +233,11 @@ class MeasureQuery(BaseModel):
         DEFAULT_SORT,
         json_schema_extra={"enum": list(ORDERS)},
         description="latest statement, earliest due date, or name (Swedish order)",
+    )
+    scope: str = Field(
+        DEFAULT_SCOPE,
+        json_schema_extra={"enum": list(SCOPES)},
+        description="the municipality's own measures, or all, the state's and the EU's too",
     )
     limit: int = Field(PAGE_SIZE, ge=1, le=MAX_LIMIT, description="page size")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="skip this many")

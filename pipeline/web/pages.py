@@ -43,10 +43,12 @@ def index(app: Site, store: Store, params: dict[str, str]) -> Response:
 def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     """Measures list with filters and pages of PAGE_SIZE."""
     f = parse_filters(params, api=False)
-    views, total = measures_data.list_measures(store, f, app.as_of(), app.organs(store))
+    organs = app.organs(store)
+    views, total = measures_data.list_measures(store, f, app.as_of(), organs)
     current = {"q": f.q, "status": f.status, "actor": f.actor, "organ": f.organ, "year": f.year}
-    # The default order is left out of the page's links, so they stay as short as they were.
+    # The default order and scope are left out of the page's links, so they stay short.
     current["sort"] = "" if f.sort == measures_data.DEFAULT_SORT else f.sort
+    current["scope"] = "" if f.scope == measures_data.DEFAULT_SCOPE else f.scope
     return _page(
         app,
         store,
@@ -56,6 +58,7 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
         views=views,
         docs=_doc_meta(store, list(dict.fromkeys(s for v in views for s in v.sources))),
         total=total,
+        left_out=measures_data.left_out(store, f, app.as_of(), organs, total),
         filters=current,
         sort=f.sort,
         active=f.active(),

@@ -9,9 +9,16 @@ from typing import Any
 
 from starlette.responses import Response as StarletteResponse
 
-from pipeline.read.query import ORDERS
+from pipeline.read.query import ORDERS, SCOPES
 from pipeline.web.labels import STATUS_LABELS
-from pipeline.web.measures_data import DEFAULT_SORT, MAX_LIMIT, MAX_OFFSET, PAGE_SIZE, Filters
+from pipeline.web.measures_data import (
+    DEFAULT_SCOPE,
+    DEFAULT_SORT,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    PAGE_SIZE,
+    Filters,
+)
 from pipeline.web.render import render
 
 HTML = "text/html; charset=utf-8"
@@ -69,7 +76,10 @@ def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
         organ=params.get("organ", ""),
         year=params.get("year", ""),
         sort=params.get("sort") or DEFAULT_SORT,
+        scope=params.get("scope") or DEFAULT_SCOPE,
     )
+    if f.scope not in SCOPES:
+        raise HttpError(400, f"Okänt urval: {f.scope} (municipal eller all)")
     if f.sort not in ORDERS:
         raise HttpError(400, f"Okänd ordning: {f.sort} (name, recent eller due)")
     if f.status and f.status not in STATUS_LABELS:
