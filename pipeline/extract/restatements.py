@@ -11,6 +11,7 @@ from pipeline.records import STATUSES, Commitment
 STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 MERGE_SENTENCE = 0.5
 MERGE_MEASURE = 0.75
+LONG_COMPOUND = 14
 _WORD = re.compile(r"\w+")
 # Words that say nothing about which measure it is: shared, they do not make two one.
 _FUNCTION_WORDS = stopwords("same_measure")
@@ -70,8 +71,12 @@ def _same_measure(a: Commitment, b: Commitment, wa: _Words, wb: _Words) -> bool:
         return True
     if min(len(ma), len(mb)) >= 3 and _jaccard(set(ma), set(mb)) >= MERGE_MEASURE:
         return True
-    # One measure's content words inside the other's: the same object, reworded.
-    return a.status == b.status and min(len(ca), len(cb)) >= 2 and (ca <= cb or cb <= ca)
+    # One measure's content words inside the other's: the same object, reworded. One word
+    # will do when it is a long compound ("verksamhetsanpassningar"), which names one thing.
+    if a.status != b.status or not (ca <= cb or cb <= ca):
+        return False
+    small = min((ca, cb), key=len)
+    return len(small) >= 2 or (len(small) == 1 and len(next(iter(small))) >= LONG_COMPOUND)
 
 
 # A restatement is looked for among this many records before it, and among as many of the

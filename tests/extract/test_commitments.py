@@ -250,6 +250,26 @@ def test_restatement_in_summary_merges_into_body_sentence() -> None:
     assert found[0].status == "pledged"
 
 
+def test_one_long_compound_restated_with_more_words_is_one_measure() -> None:
+    # Clearly synthetic; the shape of a tjänsteutlåtande that proposes and then restates.
+    text = (
+        "I samband med underhållet föreslår förvaltningen att verksamhetsanpassningar görs.\n\n"
+        "Förvaltningen föreslår att nämnden godkänner förslaget att genomföra "
+        "verksamhetsanpassningar på Norrbyskolan till en kostnad om 12 mnkr.\n"
+    )
+    found = _find(text, "tjansteutlatande")
+    assert len(found) == 1
+    assert "Norrbyskolan" in found[0].sentence
+
+
+def test_two_measures_sharing_a_short_word_stay_two() -> None:
+    text = (
+        "Förvaltningen föreslår att en plan görs för Norrby.\n\n"
+        "Förvaltningen föreslår att en ny plan för parkerna i Söderby görs.\n"
+    )
+    assert len(_find(text, "tjansteutlatande")) == 2
+
+
 def test_measure_is_the_subject_of_a_passive_cue() -> None:
     # svar_interpellation_ojanne_2023 (seed 003)
     c = _one(
