@@ -12,7 +12,7 @@ from pipeline.lexicon.rejects import name_shapes
 
 # Longer than this, a name is a clause that ran on; a quote is cut here too.
 MAX_WORDS = 14
-QUOTE_CHARS = 160
+QUOTE_CHARS = 220
 # A long sentence's quote keeps this much of its start: its subject and verb, as a rule.
 LEAD_WORDS, LEAD_CHARS = 4, 50
 _WORD = re.compile(r"[^\W\d_]+")
@@ -96,7 +96,11 @@ def _lead(text: str) -> str:
     words = text.split()[:LEAD_WORDS]
     while len(" ".join(words)) > LEAD_CHARS:
         words.pop()
-    while words and (words[-1].isdigit() or (words[-1].islower() and len(words[-1]) <= 3)):
+    # Nor on a genitive, whose noun the cut would take away ("har stadsdelens …").
+    while words and (
+        words[-1].isdigit()
+        or (words[-1].islower() and (len(words[-1]) <= 3 or words[-1].endswith(("ens", "ets"))))
+    ):
         words.pop()
     return " ".join(words)
 
@@ -104,17 +108,19 @@ def _lead(text: str) -> str:
 def quote(sentence: str, around: str | None = None) -> str:
     """The sentence as a short quote: ”Grupperna ska hantera information om …”.
 
-    A long sentence keeps its first words, who speaks or acts ("Utbildningsförvaltningen
-    föreslår att …"), and then skips to a little before ``around`` (the words taken for
-    the measure, even when they name it badly), so that the quote shows what is done
-    rather than the dates and case numbers a council sentence is full of.
+    A long sentence is cut at its end, so the quote reads as it was written. Only when
+    ``around`` (the words taken for the measure) would fall beyond the cut does it keep its
+    first words, who speaks or acts ("Utbildningsförvaltningen föreslår att …"), and skip
+    to a little before them: cutting out the middle drops words a reader would miss
+    ("evakueras och kommer därför"), so it is done only where the measure needs it.
     """
     text = " ".join(sentence.split()).rstrip(" .")
     if len(text) <= QUOTE_CHARS:
         return f"”{text}”"
-    at = text.find(" ".join((around or "").split())) if around else -1
+    wanted = " ".join((around or "").split())
+    at = text.find(wanted) if wanted else -1
     lead = ""
-    if at > QUOTE_CHARS // 2:
+    if at + len(wanted) > QUOTE_CHARS - 10 and at > QUOTE_CHARS // 2:
         lead = _lead(text)
         # Skip to a few words before the measure, at a word's start.
         start = text.rfind(" ", 0, max(0, at - QUOTE_CHARS // 6)) + 1

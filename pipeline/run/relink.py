@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 #    sentence (link/naming.py).
 # 6: the day someone takes up a post ("börjar sitt uppdrag i januari") is no due date.
 # 7: a measure the state, the EU or a state inquiry acts on is marked outside (lexicon/outside.py).
-VERSION = "7"
+# 8: a quoted label is cut at its end, and skips to the measure only when it would be cut off.
+VERSION = "8"
 _META = "corpus_stage:measures"
 
 

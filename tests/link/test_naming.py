@@ -49,6 +49,18 @@ def row(measure: str | None, sentence: str, lemmas: str = "") -> dict[str, str |
     return {"measure": measure, "sentence": sentence, "lemmas": lemmas or measure}
 
 
+def test_a_sentence_whose_measure_fits_is_cut_only_at_its_end() -> None:
+    sentence = (
+        "Skolan behöver under byggnationstiden evakueras och kommer därför att tillfälligt "
+        "flytta sin verksamhet till Roslagstullspaviljongen och Observatorielundens skola, "
+        "vilket beskrivs närmare i bilaga 2 till detta tjänsteutlåtande om evakueringen "
+        "och dess kostnader under åren 2027 till 2029."
+    )
+    got = quote(sentence, "verksamhet till Roslagstullspaviljongen")
+    assert got.startswith("”Skolan behöver under byggnationstiden evakueras och kommer därför")
+    assert " … " not in got and got.endswith(" …”")
+
+
 def test_the_first_readable_name_wins_and_a_quote_stands_in_when_none_reads() -> None:
     generic = frozenset({"åtgärd"})
     rows = [row("det även", "Det har även gjorts ett tillägg."), row("ny lekplats", "X.")]
@@ -61,7 +73,8 @@ def test_the_first_readable_name_wins_and_a_quote_stands_in_when_none_reads() ->
 def test_a_long_sentence_is_quoted_by_who_acts_and_then_its_measure() -> None:
     sentence = (
         "Kommunfullmäktige beslutade den 18 april 2022 i samband med årsredovisningen för "
-        "2021 (dnr 2021-1599) att ge kommunstyrelsen och den tekniska nämnden i uppdrag att "
+        "2021 (dnr 2021-1599), efter beredning i kommunstyrelsen och dess arbetsutskott den "
+        "3 och 17 mars 2022, att ge kommunstyrelsen och den tekniska nämnden i uppdrag att "
         "genomlysa nämndens ekonomi och återkomma med förslag på justeringar till fullmäktige."
     )
     got = quote(sentence, "nämndens ekonomi")
