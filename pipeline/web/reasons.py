@@ -45,7 +45,7 @@ def status_reason(view: Any) -> Reason:
         dated = [s for s in statements if s.deadline_end == view.due] or statements
         s = _latest(dated)
         text = (
-            f"{label}: sista datum {swedish_date(view.due)} har passerat och inget senare "
+            f"{label}: sista datum var {swedish_date(view.due)}, och inget senare "
             "dokument säger att åtgärden är genomförd eller avbruten."
         )
         return Reason(text + (f" Tidsgränsen kommer från {_said(s)}:" if s else ""), s)

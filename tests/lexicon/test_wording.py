@@ -26,11 +26,11 @@ def test_the_swedish_words_are_the_web_pages() -> None:
         "pledged": "Utlovad",
         "in_progress": "Pågår",
         "done": "Genomförd",
-        "overdue": "Försenad",
+        "overdue": "Sista datum passerat",
         "cancelled": "Avbruten",
         "not_assessed": "Ingen uppföljning",
     }
-    assert wording.word("flag.overdue", "sv") == "Försenad"
+    assert wording.word("flag.overdue", "sv") == "Sista datum passerat"
     assert wording.word("flag.overdue", "en") == "OVERDUE"
     assert wording.word("doc_type.tjansteutlatande", "sv") == "Tjänsteutlåtande"
 

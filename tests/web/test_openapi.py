@@ -59,7 +59,7 @@ def test_schemas_come_from_the_models(base: str) -> None:
     for field in ("id", "label", "status", "status_key", "status_label", "due", "overdue", "url"):
         assert field in summary, field
     assert summary["overdue"]["type"] == "boolean"
-    assert "Försenad" in summary["status_label"]["enum"]
+    assert "Sista datum passerat" in summary["status_label"]["enum"]
     assert schemas["Measure"]["properties"]["statements"]["items"] == {
         "$ref": "#/components/schemas/Statement"
     }

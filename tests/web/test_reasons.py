@@ -10,6 +10,9 @@ from pipeline.web.reasons import flag_reasons, status_reason
 
 from .helpers import fetch, get_json
 
+# The reason line of a measure whose due date passed with no later report.
+OVERDUE = "Sista datum passerat: sista datum var 31 december 2024, och inget"
+
 
 def _s(status: str, date: str | None, deadline: str | None = None) -> SimpleNamespace:
     return SimpleNamespace(
@@ -41,7 +44,7 @@ def test_overdue_quotes_the_statement_that_set_the_deadline() -> None:
     later = _s("pledged", "2024-02-01")
     view = _view("pledged", [pledge, later], shown_status="overdue", due="2024-12-31")
     why = status_reason(view)
-    assert why.text.startswith("Försenad: sista datum 31 december 2024 har passerat")
+    assert why.text.startswith(OVERDUE)
     assert why.statement is pledge and "22 november 2023" in why.text
 
 
@@ -56,7 +59,7 @@ def test_measure_page_and_json_give_the_reason(base: str) -> None:
     plan = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"][0]
     full = get_json(base + "/api" + plan["url"])
     why = full["status_reason"]
-    assert why["text"].startswith("Försenad: sista datum 31 december 2024 har passerat")
+    assert why["text"].startswith(OVERDUE)
     assert "handlingsplan" in why["quote"]
     _, _, body = fetch(base + plan["url"])
-    assert "Försenad: sista datum 31 december 2024 har passerat" in body.decode()
+    assert OVERDUE in body.decode()

@@ -30,7 +30,7 @@ from .helpers import AS_OF, _shot, fetch, field_work, get_json, serving
 def test_search_finds_the_field_work_plan_overdue_with_due_date(base: str) -> None:
     m = field_work(base)
     assert m["due"] == "2024-12-31"
-    assert m["overdue"] is True and m["status_label"] == "Försenad"
+    assert m["overdue"] is True and m["status_label"] == "Sista datum passerat"
     assert m["url"] == "/measures/" + m["id"]
     # Case and å/ä/ö blind: the same measure whichever way it is typed.
     again = get_json(f"{base}/api/measures?q=FALTARBETE")["items"]
@@ -264,7 +264,7 @@ def test_browser_search_open_plan_and_follow_source(base: str, browser: Any) -> 
     page.get_by_role("link", name="handlingsplan för fältarbetet").click()
     page.wait_for_url(re.compile(r"/measures/measure:"))
     facts = page.locator("dl.facts")
-    assert "Försenad" in facts.inner_text()
+    assert "Sista datum passerat" in facts.inner_text()
     assert "31 december 2024" in facts.inner_text()
     quote_text = page.locator("blockquote").first.inner_text().strip("”\n ")
     _shot(page, "03-measure", to_content=True)
