@@ -52,3 +52,32 @@ def test_readme_overview_screenshot_is_present() -> None:
 
     shot = REPO / "docs" / "screenshot-overview.png"
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 200_000
+
+
+# The widest word of each source cell against the cell's own width: a word wider than its
+# cell has been broken mid-word. Only words of letters: the test store's hostile title has a
+# long token of markup, which may break anywhere.
+_WORDS_FIT = """() => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const bad = [];
+  for (const a of document.querySelectorAll('table.measures a.src')) {
+    const st = getComputedStyle(a);
+    ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+    const td = a.closest('td');
+    const room = td.clientWidth - parseFloat(getComputedStyle(td).paddingLeft)
+      - parseFloat(getComputedStyle(td).paddingRight);
+    for (const w of a.textContent.split(/\\s+/)) {
+      if (/^[\\p{L}-]+,?$/u.test(w) && ctx.measureText(w).width > room + 1) bad.push(w);
+    }
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.slow
+def test_source_names_break_between_words_on_a_desktop(base: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=True)
+    page.goto(base + "/measures")
+    broken = page.evaluate(_WORDS_FIT)
+    page.close()
+    assert broken == []
