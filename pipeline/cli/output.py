@@ -23,7 +23,10 @@ def flags(v: Any, lang: str = "en") -> str:
         out.append("not_assessed")
     if v.motion_flag:
         out.append("motion")
-    return ", ".join(word(f"flag.{key}", lang) for key in out)
+    shown = [word(f"flag.{key}", lang) for key in out]
+    if getattr(v, "quiet_since", None):
+        shown.append(f"{word('flag.quiet', lang)} {v.quiet_since}")
+    return ", ".join(shown)
 
 
 def status_word(key: str, lang: str) -> str:

@@ -17,6 +17,8 @@ DECIDING = genres.with_trait("decides")
 DECISION_STATUSES = ("pledged", "done", "cancelled")
 # Kommunallagen 5 kap. 35 §: a motion should be decided within a year of being filed.
 MOTION_LIMIT = timedelta(days=365)
+# Work said to be under way and not heard of for a year is flagged with the date of the news.
+QUIET_AFTER = timedelta(days=365)
 
 # A follow-up that reports that nothing moved: negated completion, waiting, postponement.
 _STALL = re.compile(
@@ -139,6 +141,22 @@ def _motion_dates(rows: Sequence[Mapping[str, Any]]) -> tuple[str | None, str | 
 def is_overdue(closed: bool, due: str | None, as_of: date) -> bool:
     """Due date passed at ``as_of`` with no done/cancelled evidence."""
     return bool(due) and not closed and str(due) < as_of.isoformat()
+
+
+def quiet_since(status: str, last_seen: str | None, as_of: date) -> str | None:
+    """When work said to be under way was last heard of, if that was over a year before.
+
+    "Pågår" resting on a statement from years ago reads as ongoing today; the date tells the
+    reader how old the news is. Only in-progress work: a pledge past that age already shows
+    "Ingen uppföljning", and done or cancelled work needs no news.
+    """
+    if status != "in_progress" or not last_seen:
+        return None
+    try:
+        seen = date.fromisoformat(last_seen)
+    except ValueError:
+        return None
+    return last_seen if seen + QUIET_AFTER < as_of else None
 
 
 def motion_flag(motion_date: str | None, decision_date: str | None, as_of: date) -> bool:

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from pipeline.link.timeline import is_overdue, is_stall, motion_flag
+from pipeline.link.timeline import is_overdue, is_stall, motion_flag, quiet_since
 from pipeline.records import ASSESSMENTS
 from pipeline.store.documents import known_municipality
 
@@ -63,6 +63,8 @@ class MeasureView:
     closed: bool = False
     # The state, the EU or a state inquiry acts, not the municipality (lexicon/outside.py).
     outside: bool = False
+    # In progress, and last heard of over a year before the as-of date: that date.
+    quiet_since: str | None = None
 
     @property
     def shown_status(self) -> str:
@@ -88,6 +90,7 @@ def measure_view(r: sqlite3.Row, as_of: date) -> MeasureView:
         statement_count=r["statements"],
         closed=closed,
         outside=bool(r["outside"]),
+        quiet_since=quiet_since(r["status"], r["last_seen"], as_of),
     )
 
 

@@ -48,6 +48,9 @@ class MeasureSummary(BaseModel):
     assessment: str = Field(description="'not_assessed' when nothing followed the pledge")
     motion_flag: bool = Field(description="a motion left undecided past the year the law allows")
     statement_count: int
+    quiet_since: Day = Field(
+        description="in progress and not heard of since this date, over a year before as_of"
+    )
     outside: bool = Field(
         description="the state, the EU or a state inquiry acts, not the municipality; "
         "left out of lists unless scope=all"

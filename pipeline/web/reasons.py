@@ -80,6 +80,11 @@ def flag_reasons(view: Any) -> list[str]:
         out.append(
             f"{FLAG_LABELS['stalled']}: en uppföljning säger att inget har hänt (påbörjats, avvaktar)."
         )
+    if getattr(view, "quiet_since", None):
+        out.append(
+            f"{FLAG_LABELS['quiet']} {swedish_date(view.quiet_since)}: då sades arbetet pågå, "
+            "och inget senare dokument säger hur det har gått."
+        )
     if getattr(view, "motion_flag", False):
         out.append("Motionen har inte besvarats inom ett år (kommunallagen 5 kap. 35 §).")
     return out
