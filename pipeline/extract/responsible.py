@@ -86,11 +86,29 @@ def responsible_of(
         return named
     found = _clause_agent(sentence, cue, tail, actors)
     if found is None:
+        found = _owner(sentence[: cue.start], actors)
+    if found is None:
         opener = _paragraph_actor(paragraph, actors)
         # The paragraph's actor is not the doer of a measure that is about it ("stödmaterial
         # för samverkan mellan socialtjänsten och förskolan").
         return None if opener and _governed(sentence, opener) else opener
     return found or None
+
+
+# "Socialtjänstens närvaro i skolan ska utökas": the body whose work the subject is does it.
+# "Polisens och kommunens arbete ska …": two bodies, joined.
+_GENITIVE_SUBJECT = re.compile(
+    r"^\s*([A-ZÅÄÖ][\wåäö-]+?)s(?:\s+(?:och|samt)\s+([\wåäö-]+?)s)?\s+[a-zåäö]"
+)
+
+
+def _owner(head: str, actors: list[Actor]) -> str | None:
+    """The body a subject belongs to, when the sentence opens on its genitive."""
+    m = _GENITIVE_SUBJECT.match(head)
+    bodies = [g for g in (m.groups() if m else ()) if g]
+    if not bodies or not all(ORG.fullmatch(b) for b in bodies):
+        return None
+    return " och ".join(canonical(b.lower(), actors) for b in bodies)
 
 
 def _governed(sentence: str, name: str) -> bool:

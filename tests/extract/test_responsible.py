@@ -154,3 +154,18 @@ def test_an_actor_said_to_be_left_out_is_not_the_paragraphs_actor() -> None:
         "förslagen. Under nästa år ska en ny rutin för uppgiftsutbyte tas fram."
     )
     assert _resp(text, actors, "interpellationssvar")[-1] is None
+
+
+def test_the_body_whose_work_is_the_subject_does_it() -> None:
+    # Clearly synthetic. The paragraph opens on another actor, which used to take the measure.
+    text = (
+        "Skolsociala team finns på alla skolor i Norrby. "
+        "Socialtjänstens närvaro i skolan och fritidsklubbarna ska utökas under 2026.\n"
+    )
+    assert _resp(text, _org("Skolsociala team", "socialtjänsten"), "interpellationssvar")[-1] == (
+        "socialtjänsten"
+    )
+    both = "Polisens och kommunens arbete ska bedrivas med fokus på Norrby centrum.\n"
+    assert _resp(both, _org("Norrby kommun", "polisen"), "medborgarlofte") == [
+        "polisen och Norrby kommun"
+    ]
