@@ -166,7 +166,12 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
     for names in organs.values():
         for n in names:
             seen.setdefault(organ_key(n), n)
-    top = sorted(actors, key=lambda a: -actors[a])[:300]
+    # One suggestion per actor whatever its capitals ("kommunstyrelsen", "Kommunstyrelsen",
+    # "KOMMUNSTYRELSEN"): the filter matches either, so the commonest spelling stands for all.
+    by_fold: dict[str, str] = {}
+    for a in sorted(actors, key=lambda a: -actors[a]):
+        by_fold.setdefault(a.casefold(), a)
+    top = list(by_fold.values())[:300]
     stored = documents_sql.counts(store)
     munis = documents_sql.municipalities(store)
     return {
