@@ -17,7 +17,9 @@ def test_every_status_and_document_type_has_a_word_in_each_language() -> None:
         # The start page's order, from promise to outcome.
         assert list(statuses) == [*STATUSES[:4], "overdue", "cancelled", "not_assessed"]
         assert set(wording.group("doc_type", lang)) == set(DOC_TYPES)
-        assert set(wording.group("flag", lang)) == {"overdue", "stalled", "not_assessed", "motion"}
+        assert set(wording.group("flag", lang)) == {
+            *("overdue", "stalled", "not_assessed", "quiet", "motion")
+        }
 
 
 def test_the_swedish_words_are_the_web_pages() -> None:
@@ -28,7 +30,7 @@ def test_the_swedish_words_are_the_web_pages() -> None:
         "done": "Genomförd",
         "overdue": "Sista datum passerat",
         "cancelled": "Avbruten",
-        "not_assessed": "Ingen uppföljning",
+        "not_assessed": "Inget senare dokument",
     }
     assert wording.word("flag.overdue", "sv") == "Sista datum passerat"
     assert wording.word("flag.overdue", "en") == "OVERDUE"
