@@ -40,12 +40,15 @@ def shown_name(doc: Mapping[str, Any], lang: str = "sv") -> str | None:
     if title and bare_title(title):
         # "Sammanträde 2023-11-22" is what the page prints, but not whose meeting it was.
         return ", ".join(p for p in (title, body, place) if p)
-    if title:
-        return title
     when = long_date(doc.get("date")) or (str(doc["year"]) if doc.get("year") else "")
-    if not (body or place or when):
-        return None
     kind = doc.get("doc_type") or "other"
     what = wording.word("title.document" if kind == "other" else f"doc_type.{kind}", lang)
     what = what[:1].upper() + what[1:]
+    if title:
+        # A title alone ("Bristande samhandling mellan skolan …") reads as a report of any
+        # kind and any year: what the document is and when it was written go beside it.
+        said = ", ".join(p for p in (what if kind != "other" else "", when) if p)
+        return f"{title} ({said})" if said else title
+    if not (body or place or when):
+        return None
     return ", ".join(p for p in (what, body, place, when) if p)

@@ -8,9 +8,13 @@ from hypothesis import strategies as st
 from pipeline.structure.names import long_date, shown_name
 
 
-def test_printed_title_wins() -> None:
+def test_printed_title_wins_with_what_and_when_beside_it() -> None:
     doc = {"title": "  Svar på  motion ", "doc_type": "protokoll", "date": "2024-02-29"}
-    assert shown_name(doc) == "Svar på motion"
+    assert shown_name(doc) == "Svar på motion (Protokoll, 29 februari 2024)"
+    assert shown_name({"title": "Svar på motion", "doc_type": "other", "year": 2019}) == (
+        "Svar på motion (2019)"
+    )
+    assert shown_name({"title": "Svar på motion"}) == "Svar på motion"
 
 
 def test_a_title_that_only_dates_a_meeting_gets_its_body_and_place() -> None:
