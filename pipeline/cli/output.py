@@ -9,7 +9,7 @@ from pipeline.link.reasons import reason_line
 
 # The status table's columns, and how wide a cell may grow before it is cut.
 TABLE_COLUMNS = ["label", "status", "due", "flags", "sources"]
-TABLE_WIDTHS = {"label": 60, "flags": 42, "sources": 50}
+TABLE_WIDTHS = {"label": 60, "flags": 48, "sources": 50}
 
 
 def flags(v: Any, lang: str = "en") -> str:

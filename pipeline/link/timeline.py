@@ -148,7 +148,7 @@ def quiet_since(status: str, last_seen: str | None, as_of: date) -> str | None:
 
     "Pågår" resting on a statement from years ago reads as ongoing today; the date tells the
     reader how old the news is. Only in-progress work: a pledge past that age already shows
-    "Ingen uppföljning", and done or cancelled work needs no news.
+    "Inget senare dokument", and done or cancelled work needs no news.
     """
     if status != "in_progress" or not last_seen:
         return None

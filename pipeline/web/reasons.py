@@ -74,7 +74,7 @@ def flag_reasons(view: Any) -> list[str]:
         out.append(
             f"{FLAG_LABELS['not_assessed']}: bara "
             + ("det första uttalandet" if n <= 1 else f"{n} uttalanden från samma tillfälle")
-            + " finns; inget senare dokument följer upp åtgärden."
+            + " finns, så det går inte att se hur det har gått."
         )
     if getattr(view, "assessment", None) == "stalled":
         out.append(

@@ -45,7 +45,7 @@ def test_a_swedish_locale_gets_the_web_pages_words(
     header, *_ = out.splitlines()
     assert header.split()[:4] == ["ÅTGÄRD", "STATUS", "SISTA", "DATUM"] and "KÄLLOR" in header
     plan = next(x for x in out.splitlines() if x.startswith("handlingsplan för fältarbetet"))
-    assert "Utlovad" in plan and "Sista datum passerat" in plan and "Ingen uppföljning" in plan
+    assert "Utlovad" in plan and "Sista datum passerat" in plan and "Inget senare dokument" in plan
     assert "OVERDUE" not in out and "pledged" not in out
     assert "åtgärder som matchar 'fältarbete'" in out.splitlines()[-1]
 
@@ -80,7 +80,7 @@ def test_show_speaks_swedish_with_lang_sv(db: Path, capsys: pytest.CaptureFixtur
     )
     out = capsys.readouterr().out
     assert (
-        "status: Utlovad   sista datum: 2024-12-31   flaggor: Sista datum passerat, Ingen uppföljning"
+        "status: Utlovad   sista datum: 2024-12-31   flaggor: Sista datum passerat, Inget senare dokument"
         in out
     )
     assert "svar_interpellation_ojanne_2023 s.1" in out and "koppling:" in out

@@ -18,7 +18,7 @@ AS_OF = date(2026, 12, 7)
 def test_old_news_of_work_under_way_is_dated() -> None:
     assert quiet_since("in_progress", "2023-11-22", AS_OF) == "2023-11-22"
     assert quiet_since("in_progress", "2026-06-01", AS_OF) is None
-    # A pledge shows "Ingen uppföljning" already; done work needs no news.
+    # A pledge shows "Inget senare dokument" already; done work needs no news.
     assert quiet_since("pledged", "2023-11-22", AS_OF) is None
     assert quiet_since("done", "2023-11-22", AS_OF) is None
     assert quiet_since("in_progress", None, AS_OF) is None

@@ -51,7 +51,7 @@ def test_overdue_quotes_the_statement_that_set_the_deadline() -> None:
 def test_flags_have_reasons() -> None:
     view = _view("pledged", [_s("pledged", None)], assessment="not_assessed", motion_flag=True)
     got = flag_reasons(view)
-    assert got[0].startswith("Ingen uppföljning:") and "kommunallagen" in got[1]
+    assert got[0].startswith("Inget senare dokument:") and "kommunallagen" in got[1]
     assert "utan datum" in status_reason(view).text
 
 

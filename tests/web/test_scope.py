@@ -34,7 +34,10 @@ def test_the_list_leaves_out_what_the_state_does_and_says_so(tmp_path: Path) -> 
         bad, _, _ = fetch(base + "/api/measures?scope=staten")
     text, all_text = page.decode(), every.decode()
     assert "lekplats" in text and "bullerstrategi" not in text
-    assert "1 åtgärd som staten, EU eller en statlig utredning står för visas inte" in text
+    assert (
+        "1 åtgärd som regeringen, riksdagen, EU, en statlig myndighet eller utredning står för visas inte"
+        in text
+    )
     assert 'href="/measures?scope=all"' in text
     # Asked for, the state's measure is listed and marked as the state's.
     assert "bullerstrategi" in all_text and "Statens eller EU:s" in all_text
