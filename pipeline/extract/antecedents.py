@@ -19,10 +19,11 @@ def _stems() -> dict[str, str]:
 
 
 @functools.cache
-def _named(stem: str) -> re.Pattern[str]:
+def _named(kind: str) -> re.Pattern[str]:
     # A name of that kind: capitalised words before it ("Skärholmens stadsdelsförvaltning",
     # "Spånga-Tensta stadsdelsnämnd") or a capitalised compound ending in it ("Matteusskolan").
     # The word before must not end a sentence, or "Stadsdelsnämnden beslutar" would be a name.
+    stem = re.escape(kind)
     return re.compile(
         rf"(?<![.!?:;]\s)(?<!^)\b(?:"
         rf"(?:[A-ZÅÄÖ][\wåäö-]+\s+){{1,2}}[a-zåäö-]*{stem}[a-zåäö]*"

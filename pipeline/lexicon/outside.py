@@ -17,8 +17,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     """(opening, inverted, whole responsible, clause), built from the table's bodies."""
     table = read_patterns(OUTSIDE_BODIES, _KINDS)
     bodies = table["body"].pattern
-    # At most a preposition and one determiner before it: "I utredningen föreslås …".
-    opening = re.compile(rf"^\W*(?:(?:i|enligt|av)\s+)?(?:den\s+)?(?:{bodies})\b", re.I)
+    # At most a preposition and one determiner before it: "I utredningen föreslås …". Not
+    # "av": "Av utredningen framgår att kommunen ska …" is the council's measure.
+    opening = re.compile(rf"^\W*(?:(?:i|enligt)\s+)?(?:den\s+)?(?:{bodies})\b", re.I)
     # The subject after the finite verb of an inverted clause: "… föreslår EU-kommissionen".
     verbs = r"föreslår|föreslog|föreslås|beslutade|beslutar|har|hade|ska|kommer|avser|lämnade"
     inverted = re.compile(rf"\b(?:{verbs})\s+(?:även\s+|också\s+|nu\s+)?(?:{bodies})\b", re.I)

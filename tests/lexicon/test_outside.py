@@ -30,6 +30,7 @@ def test_the_state_or_the_eu_acting_is_outside(sentence: str) -> None:
         "Kommunen skrev på EU-kommissionens borgmästaravtal.",
         "Kommunstyrelsen ska yttra sig över utredningen senast den 1 mars.",
         "Inför uppsättning av kamera ska kontakt alltid tas med Länsstyrelsen.",
+        "Av utredningen framgår att kommunen ska bygga en ny förskola i Norrby.",
         # A joint pledge of a council and the police is the council's.
         "Kommunen och polisen ska genomföra trygghetsvandringar.",
     ],
