@@ -23,8 +23,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # The subject after the finite verb of an inverted clause: "… föreslår EU-kommissionen".
     verbs = r"föreslår|föreslog|föreslås|beslutade|beslutar|har|hade|ska|kommer|avser|lämnade"
     inverted = re.compile(rf"\b(?:{verbs})\s+(?:även\s+|också\s+|nu\s+)?(?:{bodies})\b", re.I)
-    whole = re.compile(rf"(?:{bodies})", re.I)
-    return opening, inverted, whole, table["clause"]
+    return opening, inverted, table["body"], table["clause"]
 
 
 def outside(sentence: str, responsible: str | None = None) -> bool:

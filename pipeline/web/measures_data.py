@@ -78,11 +78,21 @@ def list_measures(
     organs: dict[str, list[str]],
 ) -> tuple[list[MeasureView], int]:
     """One page of measures matching the filters, and how many match in all."""
+    page, total, _ = listing(store, f, as_of, organs)
+    return page, total
+
+
+def listing(
+    store: Store,
+    f: Filters,
+    as_of: date,
+    organs: dict[str, list[str]],
+) -> tuple[list[MeasureView], int, int]:
+    """One page, how many match in all, and how many more the state's and EU's would add."""
     q, actor = f.q or None, f.actor or None
-    narrowed = f.status or f.year or f.organ
-    total = None if narrowed else count_matches(store, f.q, f.actor, as_of, f.scope)
-    if total is not None:
+    if not (f.status or f.year or f.organ):
         # Only SQL narrows: build views for one page and let SQL count the rest.
+        total = count_matches(store, f.q, f.actor, as_of, f.scope)
         views = find_measures(
             store,
             q,
@@ -93,41 +103,31 @@ def list_measures(
             order=f.sort,
             scope=f.scope,
         )
-        page = views[f.offset : f.offset + f.limit]
-    else:
-        # find_measures' own status filter is looser (a 'pledged' filter keeps overdue ones),
-        # so it only narrows the SQL; the badge shown decides below.
-        views = find_measures(
-            store,
-            q,
-            as_of=as_of,
-            actor=actor,
-            status=f.status or None,
-            with_statements=False,
-            order=f.sort,
-            scope=f.scope,
-        )
-        if f.status:
-            views = [v for v in views if matches_status(v, f.status)]
-        if f.year:
-            views = [v for v in views if _in_year(v, f.year)]
-        if f.organ:
-            want = organ_key(f.organ)
-            docs = [d for d, names in organs.items() if any(organ_key(n) == want for n in names)]
-            keep = _measures_in_docs(store, docs)
-            views = [v for v in views if v.id in keep]
-        page, total = views[f.offset : f.offset + f.limit], len(views)
-    return page, total
-
-
-def left_out(
-    store: Store, f: Filters, as_of: date, organs: dict[str, list[str]], total: int
-) -> int:
-    """How many more measures the same filters find when the state's and the EU's are kept."""
-    if f.scope == "all":
-        return 0
-    wider = replace(f, scope="all", limit=1, offset=0)
-    return list_measures(store, wider, as_of, organs)[1] - total
+        hidden = 0 if f.scope == "all" else count_matches(store, f.q, f.actor, as_of) - total
+        return views[f.offset : f.offset + f.limit], total, hidden
+    # find_measures' own status filter is looser (a 'pledged' filter keeps overdue ones),
+    # so it only narrows the SQL; the badge shown decides below. Every scope is read once,
+    # so the measures a municipal list leaves out are counted from the same views.
+    views = find_measures(
+        store,
+        q,
+        as_of=as_of,
+        actor=actor,
+        status=f.status or None,
+        with_statements=False,
+        order=f.sort,
+    )
+    if f.status:
+        views = [v for v in views if matches_status(v, f.status)]
+    if f.year:
+        views = [v for v in views if _in_year(v, f.year)]
+    if f.organ:
+        want = organ_key(f.organ)
+        docs = [d for d, names in organs.items() if any(organ_key(n) == want for n in names)]
+        keep = _measures_in_docs(store, docs)
+        views = [v for v in views if v.id in keep]
+    kept = views if f.scope == "all" else [v for v in views if not v.outside]
+    return kept[f.offset : f.offset + f.limit], len(kept), len(views) - len(kept)
 
 
 def feed_measures(

@@ -44,7 +44,7 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     """Measures list with filters and pages of PAGE_SIZE."""
     f = parse_filters(params, api=False)
     organs = app.organs(store)
-    views, total = measures_data.list_measures(store, f, app.as_of(), organs)
+    views, total, left_out = measures_data.listing(store, f, app.as_of(), organs)
     current = {"q": f.q, "status": f.status, "actor": f.actor, "organ": f.organ, "year": f.year}
     # The default order and scope are left out of the page's links, so they stay short.
     current["sort"] = "" if f.sort == measures_data.DEFAULT_SORT else f.sort
@@ -58,7 +58,7 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
         views=views,
         docs=_doc_meta(store, list(dict.fromkeys(s for v in views for s in v.sources))),
         total=total,
-        left_out=measures_data.left_out(store, f, app.as_of(), organs, total),
+        left_out=left_out,
         filters=current,
         sort=f.sort,
         active=f.active(),

@@ -68,3 +68,13 @@ def test_the_cli_leaves_out_the_states_measures_when_asked(
     main(["status", "--db", str(db), "--format", "json", "--scope", "municipal"])
     own = json.loads(capsys.readouterr().out)
     assert len(every) == 2 and [m["outside"] for m in own] == [False]
+
+
+def test_a_narrowed_list_counts_what_it_leaves_out_from_the_same_views(tmp_path: Path) -> None:
+    db = ingest_texts(tmp_path, TEXTS)
+    with serving(db) as base:
+        _, _, page = fetch(base + "/measures?status=pledged")
+        _, _, every = fetch(base + "/measures?status=pledged&scope=all")
+    text = page.decode()
+    assert "bullerstrategi" not in text and "1 åtgärd som regeringen" in text
+    assert "bullerstrategi" in every.decode() and "lekplats" not in every.decode()
