@@ -241,9 +241,14 @@ def _funded(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] |
 
 def _measure(sentence: str, cue: Cue, unit: Unit, units: _Units) -> str:
     """The measure span the trained ranker prefers, among the rules' reading and the spans."""
-    rule = measure_of(sentence, cue, _antecedent(units, unit))
+    antecedent = _antecedent(units, unit)
+    rule = measure_of(sentence, cue, antecedent)
     ranker = measure_span.active_ranker()
-    if ranker is None:
+    # A pronoun's stand-in comes from the sentence before, which the ranker's spans cannot
+    # reach: "Den ska nu följas upp" names the handbook, not what the revision will include.
+    if ranker is None or (
+        _definite_noun(antecedent) and antecedent in rule and antecedent not in sentence
+    ):
         return rule
     item = len(unit.leadin) + 1 if unit.leadin else 0
     due = deadline_of(sentence, None)
@@ -275,6 +280,11 @@ def _with_topic(measure: str, paragraph: str) -> str:
     if not m or m.group(1).casefold() in measure.casefold():
         return measure
     return f"{words[-1]} för {m.group(1)}"
+
+
+def _definite_noun(word: str) -> bool:
+    """Whether ``word`` reads as a definite noun ("handboken"), the kind a pronoun points to."""
+    return bool(re.fullmatch(r"[a-zåäö-]{3,}(?:en|et|na)", word.casefold()))
 
 
 def _antecedent(units: _Units, unit: Unit) -> str:

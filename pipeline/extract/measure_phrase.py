@@ -18,6 +18,7 @@ from pipeline.extract.noun_phrases import (
 )
 from pipeline.extract.status import Cue
 from pipeline.lang import postag
+from pipeline.lexicon.words import stopwords
 
 _I = re.IGNORECASE
 
@@ -134,6 +135,7 @@ def _action_measure(rest: str) -> str:
 
 _PAIRED = frozenset({"såväl", "både", "antingen", "varken"})
 _EDGE_START = frozenset({"ADP", "SCONJ", "CCONJ", "PART", "PUNCT"})
+_STATUS_WORDS = stopwords("status_word")
 _EDGE_END = frozenset({"ADP", "SCONJ", "CCONJ", "PART", "PUNCT", "DET"})
 
 
@@ -158,7 +160,8 @@ def trim_edges(measure: str) -> str:
         return (w.isalpha() and w.islower() and tags[k] in edge) or not any(c.isalnum() for c in w)
 
     i, j = 0, len(words)
-    while i < j and joining(i, _EDGE_START):
+    # "genomförda genomlysningen av X": the participle says how far it came, the status does too.
+    while i < j and (joining(i, _EDGE_START) or (i < j - 1 and words[i] in _STATUS_WORDS)):
         i += 1
     while j > i and joining(j - 1, _EDGE_END):
         j -= 1

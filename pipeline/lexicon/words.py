@@ -20,6 +20,7 @@ USES = frozenset(
         "yearly",
         "search_part",
         "generic_organ",
+        "status_word",
     }
 )
 

@@ -600,3 +600,16 @@ def test_a_lead_in_ending_on_a_bare_item_number_is_no_commitment() -> None:
     assert _find(text, "tjansteutlatande") == []
     whole = "Förvaltningen föreslår att nämnden beslutar att anta en ny parkplan för Norrby."
     assert len(_find(whole, "tjansteutlatande")) == 1
+
+
+def test_a_pronoun_measure_names_the_antecedent_not_what_the_clause_goes_on_to() -> None:
+    from pipeline import api
+
+    doc = api.extract_text(
+        "Den framtagna sekretesshandboken har varit viktig för socialtjänstens medarbetare. "
+        "Den ska nu följas upp och revideras för att inkludera flera verksamheter.",
+        "2023-11-22",
+    )
+    measures = [c["measure"] for c in doc["commitments"]]
+    # Before: "flera verksamheter" (the ranker's span) and "viktig för …" (a predicate).
+    assert measures == ["sekretesshandboken", "uppföljning av sekretesshandboken"]

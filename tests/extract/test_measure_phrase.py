@@ -26,3 +26,13 @@ def test_a_pronoun_takes_a_word_antecedent_only() -> None:
         == "uppföljning av handlingsplanen"
     )
     assert measure_of("Den ska följas upp.", cue, antecedent="2.") != "2."
+
+
+def test_a_status_participle_is_no_part_of_the_measure_name() -> None:
+    from pipeline.extract.measure_phrase import trim_edges
+
+    assert trim_edges("genomförda genomlysningen av tekniska nämndens ekonomi") == (
+        "genomlysningen av tekniska nämndens ekonomi"
+    )
+    # A participle alone is left: trimming it would leave nothing to name.
+    assert trim_edges("genomförda") == "genomförda"
