@@ -21,6 +21,7 @@ USES = frozenset(
         "search_part",
         "generic_organ",
         "status_word",
+        "quote_break",
     }
 )
 

@@ -9,12 +9,15 @@ from typing import Any
 
 from pipeline.lang import postag
 from pipeline.lexicon.rejects import name_shapes
+from pipeline.lexicon.words import stopwords
 
 # Longer than this, a name is a clause that ran on; a quote is cut here too.
 MAX_WORDS = 14
 QUOTE_CHARS = 220
 # A long sentence's quote keeps this much of its start: its subject and verb, as a rule.
 LEAD_WORDS, LEAD_CHARS = 4, 50
+# A cut quote stops at a clause or item boundary when one lies in the last part of its room.
+BREAK_SHARE = 0.55
 _WORD = re.compile(r"[^\W\d_]+")
 # Definite and plural endings a head noun may carry ("planen", "vandringarna").
 _ENDINGS = ("", "n", "en", "et", "na", "ar", "er", "or", "arna", "erna", "orna", "ena")
@@ -130,8 +133,29 @@ def quote(sentence: str, around: str | None = None) -> str:
             lead = ""
     room = QUOTE_CHARS - len(lead)
     if len(text) > room:
-        text = text[:room].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
+        text = _cut(text, room) + " …"
     return f"”{lead}{text}”"
+
+
+def _cut(text: str, room: int) -> str:
+    """``text`` cut to ``room`` characters where a clause or a listed item ends.
+
+    Cut at any word, a quote ends mid-phrase ("… projektkostnad om 91,4 mnkr och med en"),
+    which reads as a broken sentence; cut before "och" or at a comma, it reads as a
+    shortened one. Nor does it end on a word that leads into more ("med", "att").
+    """
+    words = text[: room + 1].split()[:-1] if len(text) > room else text.split()
+    breaks, tails = stopwords("quote_break"), stopwords("line_end")
+    floor = BREAK_SHARE * room
+    for k in range(len(words) - 1, 0, -1):
+        if len(" ".join(words[:k])) < floor:
+            break
+        if words[k].casefold() in breaks or words[k - 1].endswith((",", ";")):
+            words = words[:k]
+            break
+    while len(words) > 1 and words[-1].casefold().strip(",;:") in tails:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:–-")
 
 
 def shown_label(ordered: Sequence[Mapping[str, Any]], generic: frozenset[str]) -> str:

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 # 7: a measure the state, the EU or a state inquiry acts on is marked outside (lexicon/outside.py).
 # 8: a quoted label is cut at its end, and skips to the measure only when it would be cut off.
 # 9: "Av utredningen framgår att kommunen ska …" is no state measure.
-VERSION = "9"
+# 10: a cut quote ends where a clause or a listed item ends, not mid-phrase.
+VERSION = "10"
 _META = "corpus_stage:measures"
 
 

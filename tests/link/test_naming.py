@@ -45,6 +45,26 @@ def test_a_long_sentence_is_quoted_short_at_a_word() -> None:
     assert quote("Parken ska rustas.") == "”Parken ska rustas”"
 
 
+def test_a_cut_quote_ends_where_a_clause_or_item_ends() -> None:
+    sentence = (
+        "Förvaltningen föreslår att nämnden godkänner förslaget att bygga om biblioteket i "
+        "Norrby centrum till en beräknad kostnad om 12,5 miljoner kronor för lokaler och "
+        "inventarier och med en årlig hyresökning om ungefär 800 000 kronor under tio år "
+        "från och med tillträdet."
+    )
+    got = quote(sentence)
+    # Before "och med en", not after it: the quote ends on what it says, not mid-phrase.
+    assert got.endswith(("inventarier …”", "lokaler …”")), got
+    listed = (
+        "Stadsdelen har rekryterat nya chefer och medarbetare som ansvarar för "
+        "myndighetsutövningen, däribland en ny avdelningschef, en ny enhetschef för barn och "
+        "unga, två nya gruppledare och en samordnare för det förebyggande arbetet i skolorna."
+    )
+    got = quote(listed)
+    assert got.endswith(("unga …”", "gruppledare …”")) and " och …" not in got, got
+    assert got[:-2].rstrip(" …").split()[-1] not in {"en", "för", "och", "i"}
+
+
 def row(measure: str | None, sentence: str, lemmas: str = "") -> dict[str, str | None]:
     return {"measure": measure, "sentence": sentence, "lemmas": lemmas or measure}
 
