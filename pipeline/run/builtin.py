@@ -38,12 +38,14 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
 
 
+# 8: that name leaves out a date or type the title already gives ("Beslut i kommunstyrelsen
+#    2024-06-12 (Protokoll)", not "… (Protokoll, 12 juni 2024)").
 # 7: the name stored beside a printed title gives the document's type and date with it
 #    ("Bristande samhandling … (Tjänsteutlåtande, 25 januari 2024)", structure/names.py).
 # 6: a meeting page that opens on a numbered agenda has no title in its items' headings.
 # 5, 4: a meeting's standing items, a cookie banner, a remark or a timestamp is no title.
 # 3: titles inside flattened heads (pipeline/structure/inline_title.py).
-@register("structure", version="7", fills="structure")
+@register("structure", version="8", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
     from pipeline.structure import core as structure

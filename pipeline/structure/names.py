@@ -47,8 +47,27 @@ def shown_name(doc: Mapping[str, Any], lang: str = "sv") -> str | None:
     if title:
         # A title alone ("Bristande samhandling mellan skolan …") reads as a report of any
         # kind and any year: what the document is and when it was written go beside it.
-        said = ", ".join(p for p in (what if kind != "other" else "", when) if p)
+        said = ", ".join(
+            p
+            for p in _not_in_title(title, what if kind != "other" else "", when, doc.get("date"))
+            if p
+        )
         return f"{title} ({said})" if said else title
     if not (body or place or when):
         return None
     return ", ".join(p for p in (what, body, place, when) if p)
+
+
+def _not_in_title(title: str, what: str, when: str, iso: Any) -> tuple[str, str]:
+    """The type and date to add beside ``title``, without what it already says.
+
+    "Beslut i kommunstyrelsen 2024-06-12 (Protokoll, 12 juni 2024)" gives the day twice,
+    and "Motion om lekplatser (Motion, …)" the kind twice; a reader takes either for a
+    second document.
+    """
+    low = title.casefold()
+    if what and low.split()[0].startswith(what.casefold()):
+        what = ""
+    if when and (when.casefold() in low or (iso and str(iso) in title)):
+        when = ""
+    return what, when

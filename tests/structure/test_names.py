@@ -17,6 +17,24 @@ def test_printed_title_wins_with_what_and_when_beside_it() -> None:
     assert shown_name({"title": "Svar på motion"}) == "Svar på motion"
 
 
+def test_what_the_title_says_is_not_said_again_beside_it() -> None:
+    doc = {"title": "Beslut i kommunstyrelsen 2024-06-12", "doc_type": "protokoll"}
+    assert (
+        shown_name(doc | {"date": "2024-06-12"})
+        == "Beslut i kommunstyrelsen 2024-06-12 (Protokoll)"
+    )
+    doc = {"title": "Sammanfattning av mötet 12 juni 2024", "doc_type": "protokoll"}
+    assert (
+        shown_name(doc | {"date": "2024-06-12"})
+        == "Sammanfattning av mötet 12 juni 2024 (Protokoll)"
+    )
+    doc = {"title": "Motion om lekplatser i Norrby", "doc_type": "motion", "date": "2024-06-12"}
+    assert shown_name(doc) == "Motion om lekplatser i Norrby (12 juni 2024)"
+    # Another day in the title is not this document's date: both are shown.
+    doc = {"title": "Svar på motion från 2023-05-04", "doc_type": "protokoll", "date": "2024-02-29"}
+    assert shown_name(doc) == "Svar på motion från 2023-05-04 (Protokoll, 29 februari 2024)"
+
+
 def test_a_title_that_only_dates_a_meeting_gets_its_body_and_place() -> None:
     doc = {"title": "Sammanträde 2023-11-22", "body": "Kommunstyrelsen", "municipality": "Tyresö"}
     assert shown_name(doc) == "Sammanträde 2023-11-22, Kommunstyrelsen, Tyresö"
