@@ -117,6 +117,18 @@ def municipalities(store: Store) -> dict[str, str]:
     return {d: m for d, m in rows if known_municipality(m)}
 
 
+def latest_dates(store: Store, places: Sequence[str]) -> dict[str, str]:
+    """municipality -> the date of its newest stored document, for these municipalities."""
+    out: dict[str, str] = {}
+    for chunk, marks in id_chunks(list(dict.fromkeys(places))):
+        sql = (
+            "SELECT municipality, MAX(date) FROM documents "
+            f"WHERE municipality IN ({marks}) AND date IS NOT NULL GROUP BY municipality"
+        )
+        out.update({m: d for m, d in store.conn.execute(sql, chunk) if d})
+    return out
+
+
 def document_commitments(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """A document's commitments in order, each with the measure it was linked to."""
     rows = store.conn.execute(

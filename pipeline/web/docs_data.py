@@ -73,10 +73,25 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
         "doc": {**dict(doc), "municipality": documents_sql.known_municipality(doc["municipality"])},
         "source_name": Path(doc["source"]).name,
         "text": norm.get("text", ""),
+        "cut_off": cut_off(norm.get("text", "")),
         "structure": st,
         "commitments": rows,
         "actors": dict(roles),
     }
+
+
+# Where a whole document's text ends: a full stop, a closing bracket or quote, a list's colon.
+_ENDS = (".", "!", "?", ":", ";", ")", "”", '"', "»", "]")
+
+
+def cut_off(text: str) -> bool:
+    """Whether the text stops mid-sentence, as an excerpt does ("… införa en ny dof").
+
+    The bundled corpus holds the first part of many long documents; a reader who meets
+    their last line should know that the rest is in the original, not missing from it.
+    """
+    tail = text.rstrip()
+    return bool(tail) and not tail.endswith(_ENDS)
 
 
 def actor_view(

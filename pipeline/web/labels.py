@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.lexicon import wording
+from pipeline.link.naming import misnamed, quote
 from pipeline.structure.names import long_date
 
 # The words are the shared list's (lexicon/data/wording.tsv), which `lofte --lang sv` prints too.
@@ -72,6 +73,17 @@ def capfirst(text: str | None) -> str:
     """
     text = text or ""
     return text[:1].upper() + text[1:]
+
+
+def statement_label(measure: str | None, sentence: str) -> str:
+    """A statement as the measures list would name it: its measure, or a quote of it.
+
+    The raw extracted phrase ("det även") is a reading aid for the linker, not a name; the
+    list shows a quote where it does not read as one, and a document's page must agree.
+    """
+    if measure and misnamed(measure) is None:
+        return capfirst(measure)
+    return quote(sentence, measure)
 
 
 def swedish_date(iso: str | None) -> str:

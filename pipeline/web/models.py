@@ -102,6 +102,9 @@ class StatusReason(BaseModel):
     commitment_id: str | None
     quote: str | None
     flags: list[str] = Field(description="a reason for each flag (not assessed, motion)")
+    coverage: str | None = Field(
+        None, description="how far the collection reaches after the last statement, if unfollowed"
+    )
 
 
 class Measure(MeasureSummary):

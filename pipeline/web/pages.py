@@ -99,7 +99,14 @@ def measure(app: Site, store: Store, params: dict[str, str], id: str) -> Respons
         authors=docs_data.authors(store, view.sources),
         reason=reasons.status_reason(view),
         flag_reasons=reasons.flag_reasons(view),
+        coverage=_coverage(store, view),
     )
+
+
+def _coverage(store: Store, view: MeasureView) -> str | None:
+    """How far the collection reaches after the measure's last statement (reasons.py)."""
+    places = [s.municipality or "" for s in view.statements]
+    return reasons.coverage_reason(view, documents_sql.latest_dates(store, places))
 
 
 def document_list(app: Site, store: Store, params: dict[str, str]) -> Response:
@@ -221,6 +228,7 @@ def api_measure(app: Site, store: Store, params: dict[str, str], id: str) -> Res
     """JSON of one measure with its statements."""
     view = _measure_or_404(app, store, id)
     d = _measure_json(view, full=True)
+    d["status_reason"]["coverage"] = _coverage(store, view)
     d["as_of"] = app.as_of().isoformat()
     return json_response(d)
 

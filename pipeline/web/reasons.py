@@ -88,3 +88,32 @@ def flag_reasons(view: Any) -> list[str]:
     if getattr(view, "motion_flag", False):
         out.append("Motionen har inte besvarats inom ett år (kommunallagen 5 kap. 35 §).")
     return out
+
+
+def coverage_reason(view: Any, latest: dict[str, str]) -> str | None:
+    """What the collection holds after a measure's last statement, for a status no one followed.
+
+    "Inget senare dokument" reads as "nothing happened" unless the reader knows how far the
+    collection reaches: a promise from 2023 in a collection that ends in 2023 may well have
+    been kept. ``latest`` maps a municipality to its newest stored document's date.
+    """
+    if status_key(view) in ("done", "cancelled") or not view.last_seen:
+        return None
+    if getattr(view, "assessment", None) != "not_assessed" and not getattr(
+        view, "quiet_since", None
+    ):
+        return None
+    last = _latest([s for s in view.statements if s.municipality])
+    place = last.municipality if last else None
+    newest = latest.get(place or "")
+    if not place or not newest:
+        return None
+    if newest <= view.last_seen:
+        return (
+            f"Samlingen har inget dokument från {place} som är senare än {swedish_date(view.last_seen)}, "
+            "så ett senare besked om åtgärden kan finnas utanför den."
+        )
+    return (
+        f"Samlingen har dokument från {place} fram till {swedish_date(newest)}, "
+        "och inget av dem nämner åtgärden igen."
+    )

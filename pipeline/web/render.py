@@ -88,6 +88,7 @@ def environment() -> Environment:
         reason_parts=reason_parts,
         commitment_anchor=labels.commitment_anchor,
         doc_name=labels.doc_name,
+        statement_label=labels.statement_label,
         # A time something starts or takes effect is shown, but not as a due date.
         is_start=is_start,
         places=labels.places,

@@ -26,3 +26,23 @@ def test_a_protokoll_page_names_its_paragraphs_in_swedish_on_one_line(tmp_path: 
     assert "paragraph" not in page.lower()
     # A document without references gets no empty references section.
     assert "Inga hänvisningar" not in page
+
+
+def test_a_text_that_stops_mid_sentence_says_it_is_an_excerpt(tmp_path: Path) -> None:
+    cut = PROTOKOLL.rstrip() + "\n\n§ 14 Belysning i parken\n\nNämnden beslutar att ny belys"
+    db = ingest_texts(tmp_path, {"protokoll_whole": PROTOKOLL, "protokoll_cut": cut})
+    with serving(db) as base:
+        whole = fetch(base + "/documents/protokoll_whole")[2].decode()
+        part = fetch(base + "/documents/protokoll_cut")[2].decode()
+    assert "Texten slutar mitt i en mening" in part
+    assert "Texten slutar mitt i en mening" not in whole
+
+
+def test_the_document_lists_its_commitments_as_the_measures_list_names_them() -> None:
+    from pipeline.web.labels import statement_label
+
+    # A phrase that reads as a name is the name, capitalised as in the list.
+    assert statement_label("ny lekplats i Norrby", "X.") == "Ny lekplats i Norrby"
+    # A phrase that does not ("det även") gives way to a quote of the sentence.
+    got = statement_label("det även", "Det har även gjorts ett tillägg i riktlinjen.")
+    assert got == "”Det har även gjorts ett tillägg i riktlinjen”"

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from urllib.parse import quote
 
 from pipeline.web.labels import STATUS_LABELS
-from pipeline.web.reasons import flag_reasons, status_reason
+from pipeline.web.reasons import coverage_reason, flag_reasons, status_reason
 
 from .helpers import fetch, get_json
 
@@ -22,6 +22,7 @@ def _s(status: str, date: str | None, deadline: str | None = None) -> SimpleName
         doc_type="protokoll",
         sentence=f"Nämnden {status}.",
         deadline_end=deadline,
+        municipality="Norrby",
     )
 
 
@@ -63,3 +64,31 @@ def test_measure_page_and_json_give_the_reason(base: str) -> None:
     assert "handlingsplan" in why["quote"]
     _, _, body = fetch(base + plan["url"])
     assert OVERDUE in body.decode()
+
+
+def test_an_unfollowed_status_says_how_far_the_collection_reaches() -> None:
+    view = _view("pledged", [_s("pledged", "2023-11-22")], assessment="not_assessed")
+    view.last_seen = "2023-11-22"
+    later = coverage_reason(view, {"Norrby": "2025-08-28"})
+    assert later == (
+        "Samlingen har dokument från Norrby fram till 28 augusti 2025, "
+        "och inget av dem nämner åtgärden igen."
+    )
+    # A collection that ends with the statement cannot tell whether it was kept.
+    same = coverage_reason(view, {"Norrby": "2023-11-22"})
+    assert same and "utanför den" in same and "22 november 2023" in same
+    # A followed or finished measure needs no such line, nor one from an unknown place.
+    assert coverage_reason(view, {}) is None
+    view.assessment = "assessed"
+    assert coverage_reason(view, {"Norrby": "2025-08-28"}) is None
+    done = _view("done", [_s("done", "2023-11-22")], assessment="not_assessed")
+    done.last_seen = "2023-11-22"
+    assert coverage_reason(done, {"Norrby": "2025-08-28"}) is None
+
+
+def test_the_measure_page_and_json_say_how_far_the_collection_reaches(base: str) -> None:
+    plan = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"][0]
+    why = get_json(base + "/api" + plan["url"])["status_reason"]
+    assert why["coverage"] and why["coverage"].startswith("Samlingen har ")
+    _, _, body = fetch(base + plan["url"])
+    assert '<p class="coverage">Samlingen har ' in body.decode()
