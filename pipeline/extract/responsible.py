@@ -22,9 +22,11 @@ _I = re.IGNORECASE
 
 # The agent of a passive measure verb: "genomföras av polisen", "tas fram av förvaltningen".
 _PASSIVE_AGENT = re.compile(r"\b[\wåäö]{3,}s\s+(?:fram\s+|upp\s+|in\s+)?av\s+([\wåäö-]+)\b", _I)
+# A firm's name may join two names with "&" ("Starck & Partner", "Ernst & Young").
+_CAP = r"[A-ZÅÄÖ][\wåäö&-]*(?:\s+&\s+[A-ZÅÄÖ][\wåäö-]*)?"
 _DONE_BY = re.compile(
-    r"^\s*(?:\w+\s+)?av\s+((?:[A-ZÅÄÖ][\wåäö&-]*\s+){0,3}[A-ZÅÄÖ][\wåäö&-]*"
-    r"(?:\s+(?:och|samt)\s+(?:[A-ZÅÄÖ][\wåäö&-]*\s+){0,3}[A-ZÅÄÖ][\wåäö&-]*)?)"
+    rf"^\s*(?:\w+\s+)?av\s+((?:{_CAP}\s+){{0,3}}{_CAP}"
+    rf"(?:\s+(?:och|samt)\s+(?:{_CAP}\s+){{0,3}}{_CAP})?)"
 )
 _ROLE = re.compile(r"(?:direktör|chef|ordförande|samordnare|ansvarig)(?:en|erna)?\b", _I)
 _NP_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM"})

@@ -108,6 +108,21 @@ def test_work_done_by_named_bodies_is_theirs() -> None:
     assert _resp(text, _org("Norrby kommun"), "uppfoljning") == ["Norrby Energi och Norrbyhem"]
 
 
+def test_a_firm_named_with_an_ampersand_keeps_its_whole_name() -> None:
+    text = "En granskning av rutinerna har genomförts av Lindqvist & Partner."
+    assert _resp(text, _org("Lindqvist & Partner"), "uppfoljning") == ["Lindqvist & Partner"]
+
+
+def test_a_passive_subject_is_not_responsible_for_itself() -> None:
+    # What was made ("Fritidsteam har startats") did not make itself: no responsible is named.
+    made = "Fritidsteam har startats för att nå fler unga."
+    found = find_commitments(made, Structure(doc_type="interpellationssvar"), _org("fritidsteam"))
+    assert [(c.measure, c.responsible) for c in found] == [("Fritidsteam", None)]
+    # An active subject that the measure was read as still does what the sentence says.
+    doer = "Fritidsteam Norrby ska arbeta med unga på kvällstid."
+    assert _resp(doer, _org("Fritidsteam Norrby")) == ["Fritidsteam Norrby"]
+
+
 def test_a_known_name_is_matched_as_a_whole_word_only() -> None:
     hits = actor_hits("Lokalpolisområde Norrby ska patrullera", _org("polisområde"))
     assert hits == []
