@@ -12,6 +12,7 @@ STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
 MERGE_SENTENCE = 0.5
 MERGE_MEASURE = 0.75
 LONG_COMPOUND = 14
+SAME_OBJECT = 3
 _WORD = re.compile(r"\w+")
 # Words that say nothing about which measure it is: shared, they do not make two one.
 _FUNCTION_WORDS = stopwords("same_measure")
@@ -73,9 +74,13 @@ def _same_measure(a: Commitment, b: Commitment, wa: _Words, wb: _Words) -> bool:
         return True
     # One measure's content words inside the other's: the same object, reworded. One word
     # will do when it is a long compound ("verksamhetsanpassningar"), which names one thing.
-    if a.status != b.status or not (ca <= cb or cb <= ca):
+    if not (ca <= cb or cb <= ca):
         return False
     small = min((ca, cb), key=len)
+    if a.status != b.status:
+        # A task and its report ("uppdrag att genomlysa nämndens ekonomi", "genomlysningen av
+        # nämndens ekonomi är klar"): only a longer shared object makes one measure of them.
+        return len(small) >= SAME_OBJECT
     return len(small) >= 2 or (len(small) == 1 and len(next(iter(small))) >= LONG_COMPOUND)
 
 

@@ -262,6 +262,32 @@ def test_one_long_compound_restated_with_more_words_is_one_measure() -> None:
     assert "Norrbyskolan" in found[0].sentence
 
 
+def test_a_task_and_its_report_in_one_document_are_one_measure_at_its_latest_status() -> None:
+    from pipeline.extract.restatements import merge_restatements
+    from pipeline.records import Commitment
+
+    def rec(measure: str, status: str, sentence: str) -> tuple[Commitment, bool]:
+        c = Commitment(sentence, measure, responsible=None, deadline=None, status=status)
+        return c, False
+
+    task = rec(
+        "östra parkförvaltningens ekonomi",
+        "pledged",
+        "Fullmäktige gav nämnden i uppdrag att granska östra parkförvaltningens ekonomi och återkomma.",
+    )
+    report = rec(
+        "granskningen av östra parkförvaltningens ekonomi",
+        "done",
+        "Nämnden har slutfört granskningen av östra parkförvaltningens ekonomi.",
+    )
+    merged = merge_restatements([task, report])
+    assert [(c.status, c.sentence[:10]) for c in merged] == [("done", "Fullmäktig")]
+    # Two statuses over a short shared object ("ny plan") are two measures, as before.
+    short = rec("ny plan", "pledged", "En ny plan ska tas fram för Norrby centrum.")
+    other = rec("ny plan för parkerna", "done", "En ny plan för parkerna i Söderby har antagits.")
+    assert len(merge_restatements([short, other])) == 2
+
+
 def test_two_measures_sharing_a_short_word_stay_two() -> None:
     text = (
         "Förvaltningen föreslår att en plan görs för Norrby.\n\n"
