@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 
 from pipeline.lexicon.cues import wordset
-from pipeline.lexicon.words import action_nouns
+from pipeline.lexicon.words import action_nouns, stopwords
 
 _I = re.IGNORECASE
 _WORD = re.compile(r"[\wåäöÅÄÖé/%-]+")
 
+# "… och återkomma med förslag": reporting back on a task ends the task's object.
+_REPORT_BACK = re.compile(
+    r"\s+(?:och|samt)\s+(?:därefter\s+|sedan\s+)?(?:"
+    + "|".join(sorted(stopwords("report_back")))
+    + r")\b",
+    _I,
+)
 # Where the object of a measure verb ends: purpose, manner and time adjuncts, next clause.
 # Punctuation inside a number ("2.500 bostäder", "1,5 mkr", "40.000:-") does not end it.
 _STOP = re.compile(
@@ -78,8 +85,21 @@ def clean_np(np: str) -> str:
 def object_after(text: str) -> str:
     """The noun phrase that starts ``text`` (after a verb), cut at the first adjunct."""
     text = re.sub(r"^\s*(?:sig\s+(?:med|till|för|om|av|åt)\s+)", " ", text, flags=_I)
+    text = _before_next_verb(text)
     m = _STOP.search(text)
     return clean_np(text[: m.start()] if m else text)
+
+
+def _before_next_verb(text: str) -> str:
+    """``text`` up to an "och"/"samt" that opens reporting back ("X och återkomma med …").
+
+    The task's object does not run into what is to be done after it: "genomlysa nämndens
+    ekonomi och återkomma med förslag" has the object "nämndens ekonomi". Other second
+    verbs are often a second half of one measure ("informationstillfällen och samverka"),
+    so only the report-back verbs end the phrase.
+    """
+    m = _REPORT_BACK.search(text)
+    return text[: m.start()] if m else text
 
 
 def verb_phrase(text: str) -> tuple[str, str]:

@@ -22,6 +22,7 @@ USES = frozenset(
         "generic_organ",
         "status_word",
         "quote_break",
+        "report_back",
     }
 )
 

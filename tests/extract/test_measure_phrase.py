@@ -36,3 +36,15 @@ def test_a_status_participle_is_no_part_of_the_measure_name() -> None:
     )
     # A participle alone is left: trimming it would leave nothing to name.
     assert trim_edges("genomförda") == "genomförda"
+
+
+def test_reporting_back_on_a_task_is_no_part_of_its_object() -> None:
+    from pipeline.extract.noun_phrases import object_after
+
+    # "… och återkomma med förslag" is what follows the task, not what the task is about.
+    task = "parkförvaltningens ekonomi och återkomma med förslag till fullmäktige"
+    assert object_after(task) == "parkförvaltningens ekonomi"
+    assert object_after("trafiken samt därefter återrapportera till nämnden") == "trafiken"
+    # A second verb of another kind may be the other half of one measure: it stays.
+    both = "gemensamma informationstillfällen och samverka mot bedrägerier mot äldre"
+    assert object_after(both) == both
