@@ -44,7 +44,7 @@ router = APIRouter(
     openapi_extra={"parameters": models.query_parameters(models.MeasureQuery)},
 )
 async def measures(request: Request) -> Response:
-    """The measures list's filters (q, status, actor, organ, year) plus limit and offset."""
+    """The measures list's filters (q, status, actor, municipality, organ, year), limit, offset."""
     return await answer(request, pages.api_measures)
 
 

@@ -35,6 +35,7 @@ class Filters:
     status: str = ""
     actor: str = ""
     organ: str = ""
+    municipality: str = ""
     year: str = ""
     sort: str = DEFAULT_SORT
     limit: int = PAGE_SIZE
@@ -45,7 +46,7 @@ class Filters:
 
     def active(self) -> bool:
         """Whether any narrowing filter is set."""
-        return any((self.q, self.status, self.actor, self.organ, self.year))
+        return any((self.q, self.status, self.actor, self.organ, self.municipality, self.year))
 
 
 def measure_view(store: Store, measure_id: str, as_of: date) -> MeasureView | None:
@@ -90,7 +91,7 @@ def listing(
 ) -> tuple[list[MeasureView], int, int]:
     """One page, how many match in all, and how many more the state's and EU's would add."""
     q, actor = f.q or None, f.actor or None
-    if not (f.status or f.year or f.organ):
+    if not (f.status or f.year or f.organ or f.municipality):
         # Only SQL narrows: build views for one page and let SQL count the rest.
         total = count_matches(store, f.q, f.actor, as_of, f.scope)
         views = find_measures(
@@ -126,8 +127,18 @@ def listing(
         docs = [d for d, names in organs.items() if any(organ_key(n) == want for n in names)]
         keep = _measures_in_docs(store, docs)
         views = [v for v in views if v.id in keep]
+    if f.municipality:
+        views = _in_municipality(store, views, f.municipality)
     kept = views if f.scope == "all" else [v for v in views if not v.outside]
     return kept[f.offset : f.offset + f.limit], len(kept), len(views) - len(kept)
+
+
+def _in_municipality(store: Store, views: list[MeasureView], name: str) -> list[MeasureView]:
+    """The measures stated in documents of municipality ``name`` (any case)."""
+    want = name.casefold()
+    docs = [d for d, m in documents_sql.municipalities(store).items() if m.casefold() == want]
+    keep = _measures_in_docs(store, docs)
+    return [v for v in views if v.id in keep]
 
 
 def feed_measures(
@@ -180,6 +191,7 @@ def summary(store: Store, as_of: date, organs: dict[str, list[str]]) -> dict[str
         "years": sorted(years, reverse=True),
         "actors": sorted(top, key=sort_key),
         "organs": sorted(seen.values(), key=sort_key),
+        "municipalities": sorted(set(munis.values()), key=sort_key),
         "overview": overview(views, munis, documents_sql.author_parties(store)),
         # Documents were stored with --no-link: the measures miss them until `lofte link`.
         "stale": store.measures_stale(),

@@ -234,6 +234,7 @@ class MeasureQuery(BaseModel):
     status: StatusKey = Field("", description="shown status")
     actor: str = Field("", max_length=200, description="responsible actor contains")
     organ: str = Field("", max_length=200, description="stadsdel or nämnd of a source")
+    municipality: str = Field("", max_length=200, description="municipality of a source (any case)")
     year: str = Field("", pattern=r"^\d{4}$", description="due or discussed that year")
     sort: str = Field(
         DEFAULT_SORT,

@@ -45,7 +45,14 @@ def measures(app: Site, store: Store, params: dict[str, str]) -> Response:
     f = parse_filters(params, api=False)
     organs = app.organs(store)
     views, total, left_out = measures_data.listing(store, f, app.as_of(), organs)
-    current = {"q": f.q, "status": f.status, "actor": f.actor, "organ": f.organ, "year": f.year}
+    current = {
+        "q": f.q,
+        "status": f.status,
+        "actor": f.actor,
+        "municipality": f.municipality,
+        "organ": f.organ,
+        "year": f.year,
+    }
     # The default order and scope are left out of the page's links, so they stay short.
     current["sort"] = "" if f.sort == measures_data.DEFAULT_SORT else f.sort
     current["scope"] = "" if f.scope == measures_data.DEFAULT_SCOPE else f.scope

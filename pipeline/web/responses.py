@@ -74,6 +74,7 @@ def parse_filters(params: dict[str, str], *, api: bool) -> Filters:
         status=params.get("status", ""),
         actor=params.get("actor", ""),
         organ=params.get("organ", ""),
+        municipality=params.get("municipality", ""),
         year=params.get("year", ""),
         sort=params.get("sort") or DEFAULT_SORT,
         scope=params.get("scope") or DEFAULT_SCOPE,

@@ -69,7 +69,18 @@ def test_schemas_come_from_the_models(base: str) -> None:
     }
     params = {p["name"]: p["schema"] for p in spec["paths"]["/api/measures"]["get"]["parameters"]}
     assert set(params) == {
-        *("q", "status", "actor", "organ", "year", "sort", "scope", "limit", "offset")
+        *(
+            "q",
+            "status",
+            "actor",
+            "municipality",
+            "organ",
+            "year",
+            "sort",
+            "scope",
+            "limit",
+            "offset",
+        )
     }
     assert params["scope"]["enum"] == ["municipal", "all"]
     assert params["limit"]["type"] == "integer" and params["limit"]["maximum"] == 500
