@@ -199,13 +199,24 @@ def title_text(lines: list[Line], title: Line) -> str:
     """The title as printed, continued over wrapped lines of the same paragraph."""
     idx = lines.index(title)
     parts = [title.clean]
-    for nxt in lines[idx + 1 : idx + 4]:
-        if nxt.blank or section_kind(nxt.clean) or _is_header_line(nxt):
-            break
+    skipped = False
+    for nxt in lines[idx + 1 : idx + 5]:
         joins = parts[-1].endswith(("-", " om", " att", " och", " för", " i", " av"))
+        if nxt.blank:
+            # "Motion om fler gångvägar i" / blank / "Vingåkers kommun": a title that ends on
+            # a preposition goes on after one blank line, which a scan or export put there.
+            if joins and not skipped:
+                skipped = True
+                continue
+            break
+        if section_kind(nxt.clean) or _is_header_line(nxt):
+            break
+        if skipped and (len(nxt.clean) > 60 or re.search(r"[.!?:]", nxt.clean)):
+            break  # after a blank, only a title's last words, not the text's first paragraph
         if not (joins or nxt.clean[:1].islower()) or len(" ".join(parts)) > 200:
             break
         parts.append(nxt.clean)
+        skipped = False
     out = parts[0]
     for p in parts[1:]:
         out = out[:-1] + p if out.endswith("-") and p[:1].islower() else out + " " + p

@@ -584,3 +584,18 @@ def test_a_numbered_agenda_gives_no_title_from_its_items() -> None:
     # One numbered heading is only a heading: the title above it stands.
     single = "Handlingsplan för trygghet\n\n1. Bakgrund\n\nNämnden ska ta fram en plan.\n"
     assert analyse(single).title == "Handlingsplan för trygghet"
+
+
+def test_a_title_ending_on_a_preposition_goes_on_after_one_blank_line() -> None:
+    # Clearly synthetic; the shape of a scanned motion whose title wrapped round a blank line.
+    text = (
+        "Kommunfullmäktige\n\nMotion om fler parkbänkar i\n\nNorrby kommun\n\n"
+        "Kommunfullmäktiges beslut\n\nMotionen bifalls.\n"
+    )
+    assert analyse(text).title == "Motion om fler parkbänkar i Norrby kommun"
+    # After the blank, a paragraph of prose is the text, not the title's end.
+    prose = (
+        "Norrby är en trygg stad att bo och vistas i\n\n"
+        "Norrby ska vara en trygg stad för alla. Arbetet sker i samverkan med polisen.\n"
+    )
+    assert analyse(prose).title == "Norrby är en trygg stad att bo och vistas i"
