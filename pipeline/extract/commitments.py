@@ -12,9 +12,9 @@ from pipeline.extract.judge import active_model, deadline_of, judge
 # The scorer switches live in judge; they are re-exported here, where callers look for them.
 from pipeline.extract.judge import set_model as set_model
 from pipeline.extract.judge import set_scorer as set_scorer
-from pipeline.extract.measure_phrase import measure_of, with_subject
+from pipeline.extract.measure_phrase import measure_of, with_subject, with_topic
 from pipeline.extract.proposal_scope import proposal_units
-from pipeline.extract.responsible import responsible_of
+from pipeline.extract.responsible import names_itself, responsible_of
 from pipeline.extract.restatements import merge_restatements
 from pipeline.extract.sentences import Unit, bullet_sentence, split_units
 from pipeline.extract.status import CONFIDENCE, Cue, decide_status, excluded
@@ -177,20 +177,29 @@ def _commitment(
     clauses = clause_cues(sentence, cue)
     out = []
     for k, clause in enumerate(clauses):
-        # Each coordinated att-clause is a measure of its own, read up to the next one.
+        # Each coordinated clause is a measure of its own, read up to the next one.
         upto = sentence[: clause_end(sentence, clauses, k)]
         own = upto if k == 0 else sentence[: cue.start] + upto[clause.start :]
-        if k:  # a later clause is read on its own, its "samt att" as its cue
+        who = responsible
+        if clause.opens >= 0:  # a clause with its own subject and doer, read on its own
+            upto = own = upto[clause.opens :]
+            clause = Cue(
+                cue.family, cue.label, clause.start - clause.opens, clause.end - clause.opens
+            )
+            who = responsible_of(upto, clause, actors, paragraph, unit.leadin)
+        elif k:  # a later att-clause is read on its own, its "samt att" as its cue
             upto = upto[clause.start :]
             clause = Cue(cue.family, cue.label, 0, clause.end - clause.start)
-        measure = _with_topic(_measure(upto, clause, unit, units) or sentence, paragraph)
+        elif len(clauses) > 1 and clauses[1].opens >= 0:
+            who = responsible_of(upto, clause, actors, paragraph, unit.leadin)
+        measure = with_topic(_measure(upto, clause, unit, units) or sentence, paragraph)
         # Times of finished work say when it was done, never when it is due.
         deadline = None if status == "done" else deadline_of(own, ref)
         out.append(
             Commitment(
                 sentence=sentence,
                 measure=measure,
-                responsible=None if _is_itself(responsible, measure, sentence) else responsible,
+                responsible=None if names_itself(who, measure, sentence) else who,
                 deadline=deadline,
                 status=status,
                 char_start=unit.start,
@@ -200,27 +209,6 @@ def _commitment(
             )
         )
     return out
-
-
-# What follows a subject that was made rather than acting: "har utvecklats", "ska byggas".
-_PASSIVE_AFTER = re.compile(
-    r"\s+(?:(?:har|hade|ska|skall|kan|bör|kommer\s+att|har\s+nu)\s+)?(?:\w+\s+)?[^\W\d]+s\b", re.I
-)
-
-
-def _is_itself(responsible: str | None, measure: str, sentence: str) -> bool:
-    """Whether the responsible is only the measure's own name ("Skolsociala team har utvecklats").
-
-    The subject of a passive verb is what was made, not who made it; naming it responsible
-    for itself tells the reader nothing. An active subject ("Polisen och kommunen lovar")
-    is the doer, and it stays whatever the measure was read as.
-    """
-    if not responsible or " ".join(responsible.casefold().split()) != " ".join(
-        measure.casefold().split()
-    ):
-        return False
-    at = sentence.casefold().find(measure.casefold())
-    return at >= 0 and bool(_PASSIVE_AFTER.match(sentence, at + len(measure)))
 
 
 def _listed(unit: Unit, doc_type: str, section: str) -> tuple[Cue, str, float] | None:
@@ -277,30 +265,6 @@ def _measure(sentence: str, cue: Cue, unit: Unit, units: _Units) -> str:
         sentence, cue.start, cue.end, cue.family, rule, item, due.text if due else ""
     )
     return with_subject(chosen, sentence)
-
-
-_TOPIC = re.compile(
-    r"^(?:när|vad)\s+det\s+gäller\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+?)"
-    r"(?=\s*,|\s+(?:pågår|är|har|finns|så|kommer|ska|bedriver|arbetar)\b)",
-    re.I,
-)
-
-
-def _with_topic(measure: str, paragraph: str) -> str:
-    """A bare noun measure gets the paragraph's topic: 'handlingsplan' -> '… för fältarbetet'.
-
-    Council answers often open a paragraph with "När det gäller X" and then name measures
-    without repeating X; the topic is what tells this plan from every other plan.
-    """
-    words = measure.split()
-    if len(words) > 2 or (
-        len(words) == 2 and words[0].casefold() not in ("en", "ett", "ny", "nya")
-    ):
-        return measure
-    m = _TOPIC.match(paragraph)
-    if not m or m.group(1).casefold() in measure.casefold():
-        return measure
-    return f"{words[-1]} för {m.group(1)}"
 
 
 def _definite_noun(word: str) -> bool:

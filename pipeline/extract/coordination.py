@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.status import Cue
+from pipeline.extract.status import Cue, perfect_cues
 
 _I = re.IGNORECASE
 # "… avser att undersöka X samt att göra en uppföljning", "yrkar på att dels X utreds och
@@ -39,6 +39,49 @@ def _att_clauses(sentence: str, cue: Cue) -> list[Cue]:
     return out
 
 
+# "X har genomförts av A, en granskning har genomförts av B och en anmälan har upprättats":
+# each clause has its own subject; it opens after a comma or a joining word.
+_OPENER = re.compile(r"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)(?=[^\W\d_])", _I)
+_MAX_SUBJECT = 8
+# A supine or a finite auxiliary in a would-be subject belongs to the clause before it.
+_VERB_FORM = re.compile(r"(?:ats|[^e]ts|its|tts)$", _I)
+_FINITE = frozenset({"har", "hade", "är", "var", "ska", "skall", "kommer", "kan", "blir", "blev"})
+
+
+def _passive_clauses(sentence: str, cue: Cue) -> list[Cue]:
+    """The cue, and each later "… har <passive supine>" clause joined to it with its own subject.
+
+    A report of finished work lists what was done clause by clause; every clause names a
+    measure and often who did it ("av Ernst & Young"), which the first clause's reading
+    would otherwise take for all of them.
+    """
+    out = [cue]
+    for nxt in perfect_cues(sentence):
+        if nxt.start <= out[-1].end or nxt.label != "har genomförts":
+            continue
+        between = sentence[out[-1].end : nxt.start]
+        # The first opener whose subject is short and whole: "…, en granskning av rutiner
+        # och avtal har genomförts" opens at the comma, not at the "och" inside the subject.
+        opener = next((m for m in _OPENER.finditer(between) if _subject(between[m.end() :])), None)
+        if opener is not None:
+            start = out[-1].end + opener.start()
+            out.append(Cue(cue.family, cue.label, nxt.start, nxt.end, opens=start))
+    return out
+
+
+def _subject(text: str) -> bool:
+    """Whether ``text`` is a short noun phrase: no punctuation, no verb of its own.
+
+    "reviderats regelbundet av en styrgrupp och stödmaterialet" holds the verb of the clause
+    before; the subject of the next clause is "stödmaterialet".
+    """
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_SUBJECT or re.search(r"[,;:]", text):
+        return False
+    # By form, not by tag: the tagger reads "skyltar" (signs) as the verb "skylta".
+    return not any(_VERB_FORM.search(w) or w.casefold() in _FINITE for w in words)
+
+
 def clause_cues(sentence: str, cue: Cue) -> list[Cue]:
     """The cue, and one cue per further clause it governs, in order.
 
@@ -48,6 +91,8 @@ def clause_cues(sentence: str, cue: Cue) -> list[Cue]:
     """
     if cue.end <= cue.start:
         return [cue]
+    if cue.label == "har genomförts":
+        return _passive_clauses(sentence, cue)
     # Coordinated infinitives ("skapa trygghet och förebygga brott") were tried and left
     # whole: in the gold they are one measure more often than two.
     return _att_clauses(sentence, cue) if _opens_att(sentence, cue) else [cue]
@@ -55,4 +100,7 @@ def clause_cues(sentence: str, cue: Cue) -> list[Cue]:
 
 def clause_end(sentence: str, cues: list[Cue], k: int) -> int:
     """Where clause ``k`` of ``cues`` ends: at the next clause's coordinator, or the end."""
-    return cues[k + 1].start if k + 1 < len(cues) else len(sentence)
+    if k + 1 >= len(cues):
+        return len(sentence)
+    nxt = cues[k + 1]
+    return nxt.opens if nxt.opens >= 0 else nxt.start

@@ -195,3 +195,27 @@ def with_subject(measure: str, sentence: str) -> str:
     ):
         return measure
     return f"{' '.join(clause)} {measure}"
+
+
+_TOPIC = re.compile(
+    r"^(?:när|vad)\s+det\s+gäller\s+((?:[\wåäö-]+\s+){0,3}?[\wåäö-]+?)"
+    r"(?=\s*,|\s+(?:pågår|är|har|finns|så|kommer|ska|bedriver|arbetar)\b)",
+    re.I,
+)
+
+
+def with_topic(measure: str, paragraph: str) -> str:
+    """A bare noun measure gets the paragraph's topic: 'handlingsplan' -> '… för fältarbetet'.
+
+    Council answers often open a paragraph with "När det gäller X" and then name measures
+    without repeating X; the topic is what tells this plan from every other plan.
+    """
+    words = measure.split()
+    if len(words) > 2 or (
+        len(words) == 2 and words[0].casefold() not in ("en", "ett", "ny", "nya")
+    ):
+        return measure
+    m = _TOPIC.match(paragraph)
+    if not m or m.group(1).casefold() in measure.casefold():
+        return measure
+    return f"{words[-1]} för {m.group(1)}"

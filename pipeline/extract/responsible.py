@@ -215,3 +215,24 @@ def _paragraph_actor(paragraph: str, actors: list[Actor]) -> str | None:
     found = others.pop() if len(others) == 1 else None
     _LAST[:] = [(paragraph, actors, found)]
     return found
+
+
+# What follows a subject that was made rather than acting: "har utvecklats", "ska byggas".
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:(?:har|hade|ska|skall|kan|bör|kommer\s+att|har\s+nu)\s+)?(?:\w+\s+)?[^\W\d]+s\b", re.I
+)
+
+
+def names_itself(responsible: str | None, measure: str, sentence: str) -> bool:
+    """Whether the responsible is only the measure's own name ("Skolsociala team har utvecklats").
+
+    The subject of a passive verb is what was made, not who made it; naming it responsible
+    for itself tells the reader nothing. An active subject ("Polisen och kommunen lovar")
+    is the doer, and it stays whatever the measure was read as.
+    """
+    if not responsible or " ".join(responsible.casefold().split()) != " ".join(
+        measure.casefold().split()
+    ):
+        return False
+    at = sentence.casefold().find(measure.casefold())
+    return at >= 0 and bool(_PASSIVE_AFTER.match(sentence, at + len(measure)))

@@ -41,6 +41,8 @@ class Cue:
     label: str
     start: int
     end: int
+    # Where a coordinated clause of its own opens, before its subject (-1: at ``start``).
+    opens: int = -1
 
 
 # A clause runs from the last boundary (comma, "och", ...) to the cue. One longer than this
@@ -97,6 +99,11 @@ _FINITE = frozenset(
 _HAR = re.compile(r"\b(?:har|hade)\b", _I)
 _TOKEN = re.compile(r"[\wåäöÅÄÖé-]+")
 _PASSIVE_SUPINE = re.compile(r"(?:ats|[^e]ts|its|tts|eras)$")
+
+
+def perfect_cues(sentence: str) -> list[Cue]:
+    """Every "har … <supine>" cue of ``sentence``, in order (see ``_perfect_cues``)."""
+    return _perfect_cues(sentence)
 
 
 def _perfect_cues(sentence: str) -> list[Cue]:

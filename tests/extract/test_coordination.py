@@ -62,3 +62,34 @@ def test_each_clause_is_its_own_record() -> None:
     # The second clause's date is its own.
     assert found[0].deadline is None
     assert found[1].deadline is not None and found[1].deadline.start == "2027-01-01"
+
+
+def test_a_report_of_work_done_gives_each_passive_clause_its_own_measure_and_doer() -> None:
+    s = (
+        "En trafikutredning har genomförts av Berg & Son, en översyn av parkeringar och "
+        "skyltar har genomförts av Ekdahl & Partner och en enkät har genomförts bland de boende."
+    )
+    assert _clauses(s, "other") == [
+        "har genomförts av Berg & Son",
+        "har genomförts av Ekdahl & Partner",
+        "har genomförts bland de boende.",
+    ]
+    s = s.replace("en enkät har genomförts bland de boende", "en ny busslinje har inrättats")
+    found = _find(s, "other")
+    assert [(c.measure, c.responsible, c.status) for c in found] == [
+        ("trafikutredning", "Berg & Son", "done"),
+        ("översyn av parkeringar och skyltar", "Ekdahl & Partner", "done"),
+        ("ny busslinje", None, "done"),
+    ]
+
+
+def test_a_verb_of_the_clause_before_is_no_part_of_the_next_subject() -> None:
+    # "reviderats regelbundet av en styrgrupp och materialet" holds the first clause's verb:
+    # the second clause opens at its last "och", on "materialet".
+    s = (
+        "I Norrby har planen följts upp och reviderats regelbundet av en styrgrupp och "
+        "materialet har implementerats i skolorna."
+    )
+    assert _clauses(s, "other")[1] == "har implementerats i skolorna."
+    first = _clauses(s, "other")[0]
+    assert first.endswith("av en styrgrupp") and "materialet" not in first
