@@ -13,7 +13,7 @@ NAME_KINDS = ("amount", "dated", "person", "fragment", "anaphor")
 NOT_TITLES = paths.LEXICON_DATA / "not_titles.tsv"
 TITLE_KINDS = ("agenda", "chrome", "remark")
 NOT_COMMITMENTS = paths.LEXICON_DATA / "not_commitments.tsv"
-COMMITMENT_KINDS = ("personnel", "elsewhere")
+COMMITMENT_KINDS = ("personnel", "elsewhere", "claim")
 
 
 @functools.cache

@@ -57,6 +57,7 @@ def structure_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, structure=structure.analyse(doc.normalised.text))
 
 
+# 24: a claim that something matters now ("är avgörande för …") is no commitment.
 # 23: a report of work done gives each passive clause its own measure and doer ("X har
 #     genomförts av A, Y har genomförts av B och Z har upprättats" -> three records).
 # 22: reporting back ends a task's object ("genomlysa X och återkomma med förslag" -> X).
@@ -86,7 +87,7 @@ def structure_stage(doc: Document, opts: Options) -> Document:
 # 6: street, quay, park and centre names are places; genitive sub-bodies are one body.
 # 5: roles printed after names (", nämndsekreterare"); agenda words are no surnames.
 # 4: proposal lead-ins and follow-on sentences; more procedure, norm and history exclusions.
-@register("extract", version="23", fills="extraction")
+@register("extract", version="24", fills="extraction")
 def extract_stage(doc: Document, opts: Options) -> Document:
     """Find actors and commitments, and place each commitment on its page."""
     from pipeline.extract import actors, commitments

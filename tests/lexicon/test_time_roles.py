@@ -116,3 +116,13 @@ def test_a_neighbours_measure_is_no_commitment_but_one_done_together_is() -> Non
     assert excluded(neighbour, "press")
     together = "Kommunen undertecknade klimatkontraktet tillsammans med åtta andra kommuner."
     assert not_commitment(together) is None
+
+
+def test_a_claim_that_something_matters_is_no_commitment() -> None:
+    claim = "I budgeten fastställs det att Norrbys vattenförsörjning är avgörande för tillväxten."
+    assert not_commitment(claim) == "claim"
+    assert excluded(claim, "protokoll")
+    # A report of a thing made, said to have mattered, is a report of it (seed gold).
+    assert not_commitment("Den framtagna handboken har varit viktig för medarbetarna.") is None
+    # A measure described by what it matters for is still a measure.
+    assert not_commitment("Nämnden ska ta fram en plan som är avgörande för tillväxten.") is None
