@@ -38,6 +38,8 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
     return dataclasses.replace(doc, normalised=normalise.normalise(doc.ingested))
 
 
+# 10: a numbered agenda item naming a report ("i samband med Årsredovisning 2021") does not
+#     make a meeting page a follow-up.
 # 9: a title ending on a preposition goes on after one blank line ("… gångvägar i" / "Vingåkers
 #    kommun").
 # 8: that name leaves out a date or type the title already gives ("Beslut i kommunstyrelsen
@@ -47,7 +49,7 @@ def normalise_stage(doc: Document, opts: Options) -> Document:
 # 6: a meeting page that opens on a numbered agenda has no title in its items' headings.
 # 5, 4: a meeting's standing items, a cookie banner, a remark or a timestamp is no title.
 # 3: titles inside flattened heads (pipeline/structure/inline_title.py).
-@register("structure", version="9", fills="structure")
+@register("structure", version="10", fills="structure")
 def structure_stage(doc: Document, opts: Options) -> Document:
     """Find document type, date, identifiers, authors and references."""
     from pipeline.structure import core as structure

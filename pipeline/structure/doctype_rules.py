@@ -83,6 +83,11 @@ _INTERPELLANT = re.compile(r"\binterpellant(?:en|erna)?\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäö]+\s+den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}\s*$", re.MULTILINE)
 
 
+# A numbered agenda item's text ("2. Kommunfullmäktige beslutade … i samband med
+# Årsredovisning 2021 …") names the documents an item is about, not this document's kind.
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\.\s+.*$", re.MULTILINE)
+
+
 def _title_zone(head: str, n_lines: int = 6) -> str:
     """The first few non-blank lines of the head, where a document names its own kind."""
     lines = [ln for ln in (clean_line(x) for x in head.splitlines()) if ln]
@@ -108,7 +113,7 @@ def rule_doctype(text: str, head_chars: int = 600) -> str | None:
         return "skrivelse"
     if _YTTRANDE.search(head) or _REMISS_TITLE.search(head):
         return "yttrande"
-    if _FOLLOWUP.search(zone):
+    if _FOLLOWUP.search(_NUMBERED_ITEM.sub("", zone)):
         return "uppfoljning"
     if _CASE_PAPER.search(head):
         return "tjansteutlatande"

@@ -599,3 +599,16 @@ def test_a_title_ending_on_a_preposition_goes_on_after_one_blank_line() -> None:
         "Norrby ska vara en trygg stad för alla. Arbetet sker i samverkan med polisen.\n"
     )
     assert analyse(prose).title == "Norrby är en trygg stad att bo och vistas i"
+
+
+def test_a_numbered_agenda_item_naming_a_report_does_not_make_the_page_a_follow_up() -> None:
+    from pipeline.structure.doctype_rules import rule_doctype
+
+    # Clearly synthetic; the shape of a council's meeting page.
+    page = (
+        "Hoppa över navigering\n 1.   1\n\n  Godkännande av dagordningen\n\n 2. Fullmäktige "
+        "beslutade i samband med Årsredovisning 2022 att ge nämnden i uppdrag att se över "
+        "parkerna.\n"
+    )
+    assert rule_doctype(page) != "uppfoljning"
+    assert rule_doctype("Årsredovisning 2022\nNorrby kommun\n\nÅret i korthet\n") == "uppfoljning"
