@@ -91,7 +91,12 @@ def cut_off(text: str) -> bool:
     their last line should know that the rest is in the original, not missing from it.
     """
     tail = text.rstrip()
-    return bool(tail) and not tail.endswith(_ENDS)
+    if not tail or tail.endswith(_ENDS):
+        return False
+    # A signature ("Alexander Ojanne"), a heading ("Bilagor") or a dated table row ends a
+    # whole document on a capital or a digit; an excerpt stops inside a word of running text.
+    last = tail.split()[-1]
+    return last[:1].islower()
 
 
 def actor_view(

@@ -49,12 +49,19 @@ def marked_text(text: str, commitments: list[dict[str, Any]]) -> Markup:
     )
     out: list[str] = []
     pos = 0
+    last = -1  # where the latest mark stands in ``out``
     for c in spans:
         start, end = max(int(c["char_start"]), pos), min(int(c["char_end"]), len(text))
         if end <= start:
-            continue  # overlaps an earlier mark; its anchor still exists in the list below
+            # Several records of one sentence ("X har genomförts av A, Y av B"): the sentence
+            # is marked once, and every record's anchor opens there.
+            if last >= 0:
+                out.insert(last, f'<span id="c-{int(c["n"])}" class="anchor"></span>')
+                last += 1
+            continue
         key = c.get("status") if c.get("status") in labels.STATUS_LABELS else "not_assessed"
         out.append(str(escape(text[pos:start])))
+        last = len(out)
         out.append(
             f'<mark id="c-{int(c["n"])}" class="commitment st-{key}">'
             f"{escape(text[start:end])}</mark>"

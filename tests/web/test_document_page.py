@@ -46,3 +46,28 @@ def test_the_document_lists_its_commitments_as_the_measures_list_names_them() ->
     # A phrase that does not ("det även") gives way to a quote of the sentence.
     got = statement_label("det även", "Det har även gjorts ett tillägg i riktlinjen.")
     assert got == "”Det har även gjorts ett tillägg i riktlinjen”"
+
+
+def test_a_whole_document_ending_on_a_signature_heading_or_date_is_no_excerpt() -> None:
+    from pipeline.web.docs_data import cut_off
+
+    assert cut_off("Nämnden beslutar att ny belys")
+    for end in (
+        "Stockholm den 22 november 2023\n\nAlexander Ojanne",
+        "beslut.\n\nBilagor",
+        "Lena Holm, direktör\t2024-01-16",
+        "Nämnden beslutar att bifalla.",
+    ):
+        assert not cut_off("Text.\n\n" + end), end
+
+
+def test_every_record_of_a_sentence_has_its_anchor_on_the_document_page() -> None:
+    from pipeline.web.render import marked_text
+
+    text = "Inledning. En utredning har gjorts av A, en enkät har gjorts av B. Slut."
+    span = {"char_start": 11, "char_end": 66, "status": "done"}
+    page = str(marked_text(text, [{**span, "n": 0}, {**span, "n": 1}, {**span, "n": 2}]))
+    # One mark for the sentence, and an anchor for each record, so each link lands on it.
+    assert page.count("<mark") == 1
+    assert all(f'id="c-{n}"' in page for n in range(3))
+    assert page.index('id="c-2"') < page.index("<mark")
