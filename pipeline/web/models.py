@@ -89,7 +89,9 @@ class Statement(BaseModel):
     measure: str | None
     responsible: str | None
     municipality: str | None
-    source: str | None = Field(description="the file the document was read from")
+    source: str | None = Field(
+        description="the name of the file the document was read from (never the server's path)"
+    )
     score: float | None
     stalled: bool
     source_url: str = Field(description="opens the document at the quoted sentence")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from pipeline.lang.slugs import sort_key
@@ -182,6 +183,9 @@ def _measure_json(view: MeasureView, *, full: bool) -> dict[str, Any]:
             "flags": reasons.flag_reasons(view),
         }
     for s in d.get("statements", []):
+        # The file's name says which file; the server's own path is nobody else's business.
+        if s.get("source"):
+            s["source"] = Path(s["source"]).name
         doc_id, anchor = labels.commitment_anchor(s["commitment_id"])
         s["source_url"] = doc_url(doc_id, anchor)
         s["status_label"] = labels.status_label(s["status"])

@@ -92,3 +92,10 @@ def test_the_measure_page_and_json_say_how_far_the_collection_reaches(base: str)
     assert why["coverage"] and why["coverage"].startswith("Samlingen har ")
     _, _, body = fetch(base + plan["url"])
     assert '<p class="coverage">Samlingen har ' in body.decode()
+
+
+def test_the_measure_json_names_files_without_the_servers_paths(base: str) -> None:
+    plan = get_json(f"{base}/api/measures?q={quote('fältarbete')}")["items"][0]
+    full = get_json(base + "/api" + plan["url"])
+    sources = [s["source"] for s in full["statements"]]
+    assert sources and all(s and "/" not in s and s.endswith(".txt") for s in sources), sources
