@@ -85,12 +85,12 @@ def clean_np(np: str) -> str:
 def object_after(text: str) -> str:
     """The noun phrase that starts ``text`` (after a verb), cut at the first adjunct."""
     text = re.sub(r"^\s*(?:sig\s+(?:med|till|för|om|av|åt)\s+)", " ", text, flags=_I)
-    text = _before_next_verb(text)
+    text = _before_report_back(text)
     m = _STOP.search(text)
     return clean_np(text[: m.start()] if m else text)
 
 
-def _before_next_verb(text: str) -> str:
+def _before_report_back(text: str) -> str:
     """``text`` up to an "och"/"samt" that opens reporting back ("X och återkomma med …").
 
     The task's object does not run into what is to be done after it: "genomlysa nämndens
