@@ -12,6 +12,7 @@ from pipeline.link import context as mc
 from pipeline.link.features import MAX_BLOCK, candidates, featurise
 from pipeline.link.ids import mint
 from pipeline.link.measures import JOIN_AT, Clusters, cluster, summarise_cluster
+from pipeline.link.naming import shared_sentences
 from pipeline.link.reasons import FIRST, ONLY, THROUGH
 from pipeline.link.timeline import order_key
 
@@ -89,6 +90,8 @@ def assemble(
     """Whole measures for every cluster that took a new row (``rows`` are old + new)."""
     out = Batch()
     by_id = {str(r["id"]): n for n, r in enumerate(rows)}
+    # A sentence's statements come from one document, so one batch holds all of them.
+    shared = shared_sentences(rows)
     for group in groups:
         if all(rows[x].get("measure_id") for x in group):
             continue  # no new statement: the stored measure stands
@@ -97,7 +100,7 @@ def assemble(
         for mid in old_ids:
             members.update({str(m["id"]): m for m in stored_members.get(mid, [])})
         ordered = sorted(members.values(), key=order_key)
-        m = summarise_cluster(ordered)
+        m = summarise_cluster(ordered, shared)
         kept = (
             min(old_ids, key=lambda mid: order_key(_first(stored_members, mid)))
             if old_ids

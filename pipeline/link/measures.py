@@ -14,7 +14,7 @@ from pipeline.lexicon.words import stopwords
 from pipeline.link import context as mc
 from pipeline.link.features import GENERIC, Features, candidates, featurise, pair_scores
 from pipeline.link.ids import mint
-from pipeline.link.naming import shown_label
+from pipeline.link.naming import shared_sentences, shown_label
 from pipeline.link.reasons import FIRST, ONLY, joined
 from pipeline.link.timeline import order_key, summarise
 from pipeline.records import CLOSED
@@ -160,17 +160,22 @@ def cluster(
     return list(groups.values()), reason, score_of
 
 
-def label_of(ordered: Sequence[Any]) -> str:
+def label_of(ordered: Sequence[Any], shared: frozenset[tuple[str, str]] = frozenset()) -> str:
     """Canonical label: the earliest phrase that reads as a measure's name, else a quote."""
-    return shown_label(ordered, GENERIC)
+    return shown_label(ordered, GENERIC, shared)
 
 
-def summarise_cluster(rows: Sequence[Any]) -> dict[str, Any]:
-    """A measure row: label, status over time, due date, flags and search text."""
+def summarise_cluster(
+    rows: Sequence[Any], shared: frozenset[tuple[str, str]] = frozenset()
+) -> dict[str, Any]:
+    """A measure row: label, status over time, due date, flags and search text.
+
+    ``shared`` are the sentences that give several statements (naming.shared_sentences).
+    """
     ordered = sorted(rows, key=order_key)
     tl = summarise([dict(r) for r in ordered])
     resp = Counter(r["responsible"] for r in ordered if r["responsible"])
-    label = label_of(ordered)
+    label = label_of(ordered, shared)
     search = " ".join(
         f"{r['measure'] or ''} {r['lemmas'] or ''} {r['sentence']} {r['responsible'] or ''}"
         for r in ordered
@@ -202,8 +207,9 @@ def measure_table(
     clusters, reason, score = link(rows, ctx, threshold, f)
     measures, members, taken = [], [], set[str]()
     clusters.sort(key=lambda c: min(order_key(rows[i]) for i in c))
+    shared = shared_sentences(rows)
     for cluster in clusters:
-        m = summarise_cluster([rows[i] for i in cluster])
+        m = summarise_cluster([rows[i] for i in cluster], shared)
         m["id"] = mint(f"measure:{slugify(m['label'], 60)}", taken)
         measures.append(m)
         for i in sorted(cluster, key=lambda x: order_key(rows[x])):

@@ -158,13 +158,39 @@ def _cut(text: str, room: int) -> str:
     return " ".join(words).rstrip(" ,;:–-")
 
 
-def shown_label(ordered: Sequence[Mapping[str, Any]], generic: frozenset[str]) -> str:
+def shared_sentences(rows: Sequence[Mapping[str, Any]]) -> frozenset[tuple[str, str]]:
+    """(doc_id, sentence) of every sentence that gives more than one statement."""
+    seen: dict[tuple[str, str], int] = {}
+    for r in rows:
+        key = (str(r["doc_id"]), str(r["sentence"]))
+        seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if n > 1)
+
+
+def _reads(r: Mapping[str, Any], shared: frozenset[tuple[str, str]]) -> bool:
+    """Whether a statement's name can stand as its label.
+
+    One sentence that gives several records ("En arbetsmiljöutredning har genomförts av A,
+    … och en polisanmälan har upprättats") would quote the same words for each; there a
+    noun phrase whose head is not a listed measure word ("polisanmälan") still tells them
+    apart, which a quote cannot.
+    """
+    why = misnamed(str(r["measure"]))
+    return why is None or (why == "head" and (str(r["doc_id"]), str(r["sentence"])) in shared)
+
+
+def shown_label(
+    ordered: Sequence[Mapping[str, Any]],
+    generic: frozenset[str],
+    shared: frozenset[tuple[str, str]] = frozenset(),
+) -> str:
     """The earliest extracted name that reads as one, else a quote of the first statement.
 
     ``ordered`` are a measure's statement rows, earliest first; a name made only of
-    ``generic`` lemmas ("åtgärder") is taken only when no statement names more.
+    ``generic`` lemmas ("åtgärder") is taken only when no statement names more. ``shared``
+    are the sentences that give several statements (``shared_sentences``).
     """
-    readable = [r for r in ordered if r["measure"] and misnamed(str(r["measure"])) is None]
+    readable = [r for r in ordered if r["measure"] and _reads(r, shared)]
     for r in readable:
         if any(w not in generic for w in (r["lemmas"] or "").split()):
             return str(r["measure"])

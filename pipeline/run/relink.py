@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # 8: a quoted label is cut at its end, and skips to the measure only when it would be cut off.
 # 9: "Av utredningen framgår att kommunen ska …" is no state measure.
 # 10: a cut quote ends where a clause or a listed item ends, not mid-phrase.
-VERSION = "10"
+# 11: the statements of one sentence are labelled by their own noun phrases, not one quote.
+VERSION = "11"
 _META = "corpus_stage:measures"
 
 

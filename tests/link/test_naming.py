@@ -103,3 +103,27 @@ def test_a_long_sentence_is_quoted_by_who_acts_and_then_its_measure() -> None:
     assert "18 april" not in got and len(got) <= QUOTE_CHARS + 4
     # Near the start, the measure is quoted from the sentence's first word.
     assert quote(sentence, "Kommunfullmäktige").startswith("”Kommunfullmäktige beslutade")
+
+
+def test_statements_of_one_sentence_are_labelled_by_their_own_noun_phrases() -> None:
+    from pipeline.link.naming import shared_sentences
+
+    sentence = "En trafikräkning har gjorts av A, och en polisanmälan har upprättats."
+    rows = [
+        {
+            "doc_id": "d",
+            "sentence": sentence,
+            "measure": "trafikräkning",
+            "lemmas": "trafikräkning",
+        },
+        {"doc_id": "d", "sentence": sentence, "measure": "polisanmälan", "lemmas": "polisanmälan"},
+    ]
+    shared = shared_sentences(rows)
+    assert shared == {("d", sentence)}
+    # Alone, a name whose head is no listed measure word gives way to a quote ...
+    assert shown_label(rows[1:], frozenset()).startswith("”")
+    # ... but two records of one sentence would then share one quote: their names stand.
+    assert [shown_label([r], frozenset(), shared) for r in rows] == [
+        "trafikräkning",
+        "polisanmälan",
+    ]
