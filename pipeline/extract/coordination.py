@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.status import Cue, perfect_cues
+from pipeline.lexicon.words import stopwords
 
 _I = re.IGNORECASE
 # "… avser att undersöka X samt att göra en uppföljning", "yrkar på att dels X utreds och
@@ -45,7 +46,7 @@ _OPENER = re.compile(r"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)(?=[^\W\d_]
 _MAX_SUBJECT = 8
 # A supine or a finite auxiliary in a would-be subject belongs to the clause before it.
 _VERB_FORM = re.compile(r"(?:ats|[^e]ts|its|tts)$", _I)
-_FINITE = frozenset({"har", "hade", "är", "var", "ska", "skall", "kommer", "kan", "blir", "blev"})
+_FINITE = stopwords("finite_aux")
 
 
 def _passive_clauses(sentence: str, cue: Cue) -> list[Cue]:

@@ -102,11 +102,6 @@ _PASSIVE_SUPINE = re.compile(r"(?:ats|[^e]ts|its|tts|eras)$")
 
 
 def perfect_cues(sentence: str) -> list[Cue]:
-    """Every "har … <supine>" cue of ``sentence``, in order (see ``_perfect_cues``)."""
-    return _perfect_cues(sentence)
-
-
-def _perfect_cues(sentence: str) -> list[Cue]:
     """'har … <supine>' where the supine carries out a measure (active or passive)."""
     out = []
     for h in _HAR.finditer(sentence):
@@ -181,7 +176,7 @@ def find_cues(sentence: str, doc_type: str) -> list[Cue]:
         for m in PRETERITE_DONE.finditer(sentence):
             if not _subordinate(m.start()) and not _relative(sentence, m.start()):
                 found.append(Cue("done", "togs fram", m.start(), m.end()))
-    for c in _perfect_cues(sentence):
+    for c in perfect_cues(sentence):
         if not _subordinate(c.start) and not _relative(sentence, c.start):
             found.append(c)
     if genres.has(doc_type, "demands"):

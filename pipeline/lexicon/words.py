@@ -23,6 +23,7 @@ USES = frozenset(
         "status_word",
         "quote_break",
         "report_back",
+        "finite_aux",
     }
 )
 

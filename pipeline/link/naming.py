@@ -176,7 +176,9 @@ def _reads(r: Mapping[str, Any], shared: frozenset[tuple[str, str]]) -> bool:
     apart, which a quote cannot.
     """
     why = misnamed(str(r["measure"]))
-    return why is None or (why == "head" and (str(r["doc_id"]), str(r["sentence"])) in shared)
+    if why is None:
+        return True
+    return why == "head" and bool(shared) and (str(r["doc_id"]), str(r["sentence"])) in shared
 
 
 def shown_label(

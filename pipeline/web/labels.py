@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.lexicon import wording
-from pipeline.link.naming import misnamed, quote
+from pipeline.link.naming import shown_label
 from pipeline.structure.names import long_date
 
 # The words are the shared list's (lexicon/data/wording.tsv), which `lofte --lang sv` prints too.
@@ -81,9 +81,8 @@ def statement_label(measure: str | None, sentence: str) -> str:
     The raw extracted phrase ("det även") is a reading aid for the linker, not a name; the
     list shows a quote where it does not read as one, and a document's page must agree.
     """
-    if measure and misnamed(measure) is None:
-        return capfirst(measure)
-    return quote(sentence, measure)
+    row = {"measure": measure, "sentence": sentence, "lemmas": measure}
+    return capfirst(shown_label([row], frozenset()))
 
 
 def swedish_date(iso: str | None) -> str:
